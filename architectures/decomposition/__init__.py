@@ -1,0 +1,10 @@
+"""Monolith decomposition: service candidates from module and table dependencies.
+
+Pure Python (no Django). `parse_monolith` validates the design's Monolith JSON,
+`decompose` turns it into candidates, shared tables, an extraction plan and metrics.
+"""
+
+from architectures.decomposition.monolith import Monolith, MonolithInvalid, parse_monolith
+from architectures.decomposition.service import Decomposition, decompose
+
+__all__ = ["Decomposition", "Monolith", "MonolithInvalid", "decompose", "parse_monolith"]

@@ -1,0 +1,181 @@
+"""The design's Monolith: modules, the tables they touch and the calls between them.
+
+`parse_monolith` reads the JSON shape and reports every problem at once as a list of
+`Problem` (the same type the architecture model uses, so the API turns both into a 422).
+Names are user text: never use them as DOT ids or unescaped labels.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from architectures.model import Problem
+
+MAX_MODULES = 20_000
+MAX_CALLS = 200_000
+MAX_ACCESSES = 200_000
+NAME_MAX = 120
+MAX_COUNT = 10**12
+
+
+class Access(StrEnum):
+    READ = "r"
+    WRITE = "w"
+    READ_WRITE = "rw"
+
+    @property
+    def writes(self) -> bool:
+        return self is not Access.READ
+
+
+@dataclass(frozen=True)
+class Module:
+    name: str
+    tables: Mapping[str, Access]
+    calls: Mapping[str, int]
+    loc: int | None = None
+
+
+@dataclass(frozen=True)
+class Monolith:
+    modules: tuple[Module, ...]
+
+    @property
+    def call_count(self) -> int:
+        return sum(len(m.calls) for m in self.modules)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"modules": [_module_dict(m) for m in self.modules]}
+
+
+def _module_dict(module: Module) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": module.name,
+        "tables": {t: str(a) for t, a in module.tables.items()},
+        "calls": dict(module.calls),
+    }
+    if module.loc is not None:
+        data["loc"] = module.loc
+    return data
+
+
+class MonolithInvalid(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{'.'.join(map(str, p.loc))}: {p.msg}" for p in problems))
+        self.problems = problems
+
+
+def valid_name(name: Any) -> bool:
+    return isinstance(name, str) and 1 <= len(name) <= NAME_MAX and name.isprintable()
+
+
+def valid_count(value: Any) -> bool:
+    return type(value) is int and 1 <= value <= MAX_COUNT
+
+
+NAME_MSG = f"1 to {NAME_MAX} printable characters."
+COUNT_MSG = "Must be a positive whole number."
+
+
+def parse_monolith(data: Any) -> Monolith:
+    """Validate the JSON shape and return a `Monolith`, or raise `MonolithInvalid`."""
+    if not isinstance(data, Mapping):
+        raise MonolithInvalid([Problem((), "A monolith must be an object.", "dict_type")])
+    raw_modules = data.get("modules")
+    problems = _check_module_list(raw_modules)
+    if problems:
+        raise MonolithInvalid(problems)
+    names = _module_names(problems, raw_modules)
+    modules = [_parse_module(problems, i, raw, names) for i, raw in enumerate(raw_modules)]
+    _check_totals(problems, raw_modules)
+    if problems:
+        raise MonolithInvalid(problems)
+    return Monolith(tuple(modules))  # type: ignore[arg-type]
+
+
+def _check_module_list(raw: Any) -> list[Problem]:
+    loc = ("modules",)
+    if raw is None:
+        return [Problem(loc, "This field is required.", "missing")]
+    if not isinstance(raw, list):
+        return [Problem(loc, "Must be a list.", "list_type")]
+    if not raw:
+        return [Problem(loc, "At least one module.", "too_short")]
+    if len(raw) > MAX_MODULES:
+        return [Problem(loc, f"At most {MAX_MODULES:,} modules, got {len(raw):,}.", "too_long")]
+    return []
+
+
+def _module_names(problems: list[Problem], raw_modules: list[Any]) -> set[str]:
+    names: set[str] = set()
+    for index, raw in enumerate(raw_modules):
+        name = raw.get("name") if isinstance(raw, Mapping) else None
+        if not valid_name(name):
+            continue
+        if name in names:
+            msg = f"Module {name!r} is listed twice."
+            problems.append(Problem(("modules", index, "name"), msg))
+        names.add(name)
+    return names
+
+
+def _check_totals(problems: list[Problem], raw_modules: list[Any]) -> None:
+    mappings = [m for m in raw_modules if isinstance(m, Mapping)]
+    for key, limit in (("calls", MAX_CALLS), ("tables", MAX_ACCESSES)):
+        total = sum(len(m[key]) for m in mappings if isinstance(m.get(key), Mapping))
+        if total > limit:
+            msg = f"At most {limit:,} {key} entries in all, got {total:,}."
+            problems.append(Problem(("modules",), msg, "too_long"))
+
+
+def _parse_module(problems: list[Problem], index: int, raw: Any, names: set[str]) -> Module | None:
+    loc = ("modules", index)
+    if not isinstance(raw, Mapping):
+        problems.append(Problem(loc, "Each module must be an object.", "dict_type"))
+        return None
+    before = len(problems)
+    name = raw.get("name")
+    if name is None:
+        problems.append(Problem((*loc, "name"), "This field is required.", "missing"))
+    elif not valid_name(name):
+        problems.append(Problem((*loc, "name"), NAME_MSG))
+    tables = _parse_tables(problems, (*loc, "tables"), raw.get("tables", {}))
+    calls = _parse_calls(problems, (*loc, "calls"), raw.get("calls", {}), names)
+    loc_count = raw.get("loc")
+    if loc_count is not None and not (type(loc_count) is int and 0 <= loc_count <= MAX_COUNT):
+        problems.append(Problem((*loc, "loc"), "Must be a whole number, 0 or more."))
+    if len(problems) > before:
+        return None
+    return Module(name=name, tables=tables, calls=calls, loc=loc_count)
+
+
+def _parse_tables(problems: list[Problem], loc: tuple, raw: Any) -> dict[str, Access]:
+    if not isinstance(raw, Mapping):
+        problems.append(Problem(loc, "Must be an object of table name to r, w or rw.", "dict_type"))
+        return {}
+    tables: dict[str, Access] = {}
+    for table, mode in raw.items():
+        if not valid_name(table):
+            problems.append(Problem((*loc, str(table)[:NAME_MAX]), f"Table names: {NAME_MSG}"))
+        elif mode not in ("r", "w", "rw"):
+            problems.append(Problem((*loc, table), "Must be one of 'r', 'w', 'rw'.", "enum"))
+        else:
+            tables[table] = Access(mode)
+    return tables
+
+
+def _parse_calls(problems: list[Problem], loc: tuple, raw: Any, names: set[str]) -> dict[str, int]:
+    if not isinstance(raw, Mapping):
+        problems.append(Problem(loc, "Must be an object of module name to call count.", "dict_type"))
+        return {}
+    calls: dict[str, int] = {}
+    for callee, count in raw.items():
+        callee_loc = (*loc, str(callee)[:NAME_MAX])
+        if callee not in names:
+            problems.append(Problem(callee_loc, f"Unknown module {str(callee)[:NAME_MAX]!r}."))
+        elif not valid_count(count):
+            problems.append(Problem(callee_loc, COUNT_MSG, "int_type"))
+        else:
+            calls[callee] = count
+    return calls
