@@ -11,7 +11,9 @@ from typing import Any
 
 MAX_COMPONENTS = 300
 MAX_LINKS = 3000
+MAX_MODULES = 100
 NAME_MAX = 60
+NOTE_MAX = 200
 
 
 class Kind(StrEnum):
@@ -82,6 +84,11 @@ class Architecture:
     def of_kind(self, *kinds: Kind) -> list[Component]:
         return [c for c in self.components if c.kind in kinds]
 
+    @property
+    def teams(self) -> list[str]:
+        """Every team named on a component, sorted (the order team colours follow)."""
+        return sorted({c.team for c in self.components if c.team})
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "components": [_component_dict(c) for c in self.components],
@@ -120,8 +127,8 @@ class ArchitectureInvalid(ValueError):
         self.problems = problems
 
 
-def valid_name(name: Any) -> bool:
-    return isinstance(name, str) and 1 <= len(name) <= NAME_MAX and name.isprintable()
+def valid_name(name: Any, limit: int = NAME_MAX) -> bool:
+    return isinstance(name, str) and 1 <= len(name) <= limit and name.isprintable()
 
 
 def parse_architecture(data: Any) -> Architecture:
@@ -194,9 +201,35 @@ def _parse_component(problems: list[Problem], index: int, raw: Any) -> Component
     extra = {key: _text(problems, (*loc, key), raw.get(key)) for key in _TEXT_FIELDS}
     load = _enum(problems, (*loc, "load"), raw.get("load"), ComponentLoad)
     layer = _enum(problems, (*loc, "layer"), raw.get("layer"), Layer)
+    note = _note(problems, (*loc, "note"), raw.get("note"))
+    modules = _modules(problems, (*loc, "modules"), raw.get("modules"))
     if len(problems) > before:
         return None
-    return Component(name=name, kind=kind, load=load, layer=layer, **extra)
+    return Component(
+        name=name, kind=kind, load=load, layer=layer, note=note, modules=modules, **extra
+    )
+
+
+def _note(problems: list[Problem], loc: tuple, raw: Any) -> str | None:
+    if raw is None or raw == "":
+        return None
+    if not valid_name(raw, NOTE_MAX):
+        problems.append(Problem(loc, f"1 to {NOTE_MAX} printable characters."))
+        return None
+    return raw
+
+
+def _modules(problems: list[Problem], loc: tuple, raw: Any) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    items = _as_list(problems, loc, raw, MAX_MODULES)
+    for index, item in enumerate(items):
+        if not valid_name(item):
+            problems.append(Problem((*loc, index), f"1 to {NAME_MAX} printable characters."))
+    names = [item for item in items if valid_name(item)]
+    if len(set(names)) < len(names):
+        problems.append(Problem(loc, "Module names must be unique."))
+    return tuple(items)
 
 
 def _check_unique(problems: list[Problem], components: list[Component | None]) -> None:

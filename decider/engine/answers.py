@@ -215,7 +215,7 @@ def _parse_names(errors: _Collector, loc: tuple[str | int, ...], raw: Any) -> tu
     if raw is None:
         return ()
     if isinstance(raw, str):
-        raw = [part for part in raw.split(",")]
+        raw = list(raw.split(","))
     if not isinstance(raw, Iterable) or not all(isinstance(n, str) for n in raw):
         errors.add(loc, "Must be a list of domain names.", "list_type")
         return ()

@@ -65,7 +65,9 @@ def find_flips(a: Answers, verdict: Verdict) -> tuple[Flip, ...]:
     return _pair_flips(a, verdict, by_field)
 
 
-def _pair_flips(a: Answers, verdict: Verdict, by_field: dict[str, list[Change]]) -> tuple[Flip, ...]:
+def _pair_flips(
+    a: Answers, verdict: Verdict, by_field: dict[str, list[Change]]
+) -> tuple[Flip, ...]:
     found = []
     for f1, f2 in combinations(by_field, 2):
         for ch1 in by_field[f1][:PAIR_ALTERNATIVES]:
@@ -122,7 +124,9 @@ def _enum_changes(name: str, current: StrEnum) -> Iterator[Change]:
 def _pain_changes(pain: int) -> Iterator[Change]:
     for v in sorted(range(c.PAIN_MIN, c.PAIN_MAX + 1), key=lambda v: abs(v - pain)):
         if v != pain:
-            yield Change("monolith_pain", v, f"with codebase pain {v}/5 instead of {pain}/5", abs(v - pain))
+            yield Change(
+                "monolith_pain", v, f"with codebase pain {v}/5 instead of {pain}/5", abs(v - pain)
+            )
 
 
 def _ops_changes(ops: frozenset[c.Op]) -> Iterator[Change]:

@@ -31,7 +31,9 @@ def active_rules(a: Answers) -> list[Rule]:
     if a.missing_prerequisites:
         missing = ", ".join(c.LABELS[op] for op in a.missing_prerequisites)
         why = f"Prerequisites missing ({missing}): not microservices until they are built."
-        rules.append(Rule("rule_prerequisites", PREREQUISITES_CAP, why, Source.FOWLER_PREREQUISITES))
+        rules.append(
+            Rule("rule_prerequisites", PREREQUISITES_CAP, why, Source.FOWLER_PREREQUISITES)
+        )
     small = a.developers is None or a.developers <= SMALL_TEAM_DEVELOPERS
     if a.teams == 1 and small and a.tech_diversity != c.TechDiversity.REQUIRED:
         why = "One team keeps one deployable"
@@ -42,7 +44,9 @@ def active_rules(a: Answers) -> list[Rule]:
         rules.append(Rule("rule_one_team", ONE_TEAM_CAP, why, Source.TEAM_TOPOLOGIES))
     if a.existing_system == c.ExistingSystem.NONE and a.domain_clarity == c.DomainClarity.UNCLEAR:
         why = "A new product with an unclear domain starts as a monolith to find its boundaries."
-        rule = Rule("rule_monolith_first", UNCLEAR_NEW_PRODUCT_CAP, why, Source.FOWLER_MONOLITH_FIRST)
+        rule = Rule(
+            "rule_monolith_first", UNCLEAR_NEW_PRODUCT_CAP, why, Source.FOWLER_MONOLITH_FIRST
+        )
         rules.append(rule)
     return rules
 

@@ -1,0 +1,93 @@
+"""Name each candidate from the words of its modules and the tables it owns.
+
+Names are split into words (dots, underscores, dashes, camelCase). A word scores by
+how often it occurs in the candidate (a written, owned table counts twice as much as a
+module, a read one half: data ownership is what the candidate is about) times the share of all its occurrences that
+fall inside this candidate, so `payroll` beats `hr` when `hr` prefixes half the system.
+Technical words (`views`, `service`, `impl`...) never name a candidate. Larger
+candidates choose first; a taken name gets the runner-up word appended, then a number.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+UNCONNECTED = "unconnected"
+
+TECHNICAL = frozenset(
+    """
+    api app apps base common controller controllers core dao dto entity entities handler
+    handlers helper helpers impl init lib main manager managers model models module repo
+    repository repositories schema schemas serializer serializers service services src
+    table tables tbl test tests util utils view views web admin forms urls signals tasks
+    py java com org net internal shared misc the and of to for
+    """.split()
+)
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+
+
+@dataclass(frozen=True)
+class NamingInput:
+    modules: Sequence[str]
+    written_tables: Sequence[str]
+    read_tables: Sequence[str] = ()
+    pin: str | None = None
+    isolated: bool = False
+
+
+def words(name: str) -> set[str]:
+    found = {w.lower() for w in _WORD.findall(name)}
+    return {w for w in found if len(w) > 1 and not w.isdigit() and w not in TECHNICAL}
+
+
+def name_candidates(candidates: Sequence[NamingInput]) -> list[str]:
+    """Return one unique name per candidate, in the order given."""
+    bags = [_bag(c) for c in candidates]
+    total: Counter[str] = Counter()
+    for bag in bags:
+        total.update(bag)
+    taken = {c.pin for c in candidates if c.pin is not None}
+    names: list[str | None] = [c.pin for c in candidates]
+    order = sorted(range(len(candidates)), key=lambda i: -len(candidates[i].modules))
+    for i in order:
+        if names[i] is None:
+            names[i] = _unique(_proposals(candidates[i], bags[i], total), taken)
+            taken.add(names[i])
+    return [n for n in names if n is not None]
+
+
+def _bag(candidate: NamingInput) -> Counter[str]:
+    bag: Counter[str] = Counter()
+    weighted = ((2, candidate.modules), (4, candidate.written_tables), (1, candidate.read_tables))
+    for weight, names in weighted:
+        for name in names:
+            for word in words(name):
+                bag[word] += weight
+    return bag
+
+
+def _proposals(candidate: NamingInput, bag: Counter[str], total: Counter[str]) -> list[str]:
+    if candidate.isolated:
+        return [UNCONNECTED]
+    ranked = sorted(bag, key=lambda w: (-bag[w] * bag[w] / total[w], w))
+    if not ranked:
+        return [_fallback(candidate.modules)]
+    proposals = [ranked[0]]
+    proposals += [f"{ranked[0]}-{other}" for other in ranked[1:3]]
+    return proposals
+
+
+def _fallback(modules: Iterable[str]) -> str:
+    first = min(modules)
+    return first[:40]
+
+
+def _unique(proposals: list[str], taken: set[str]) -> str:
+    for proposal in proposals:
+        if proposal not in taken:
+            return proposal
+    number = 2
+    while f"{proposals[0]}-{number}" in taken:
+        number += 1
+    return f"{proposals[0]}-{number}"

@@ -1,0 +1,91 @@
+import pytest
+
+from decider.engine import choices as c
+from decider.engine.answers import AnswersInvalid, parse_answers
+
+MINIMAL = {
+    "teams": 3,
+    "deploy_contention": "often",
+    "scaling": "uniform",
+    "tech_diversity": "none",
+    "monolith_pain": 2,
+}
+
+
+def problems(data) -> dict[tuple, str]:
+    with pytest.raises(AnswersInvalid) as info:
+        parse_answers(data)
+    return {p.loc: p.msg for p in info.value.problems}
+
+
+def test_it_fills_in_the_defaults():
+    a = parse_answers(MINIMAL)
+    assert a.existing_system == c.ExistingSystem.NONE
+    assert a.distributed_experience == c.Experience.SOME
+    assert a.consistency == c.Consistency.MIXED
+    assert a.domain_clarity == c.DomainClarity.PARTIAL
+    assert [d.name for d in a.domains] == ["users", "orders", "inventory"]
+
+
+def test_it_reports_every_problem_at_once_naming_each_field():
+    found = problems({"teams": 0, "scaling": "huge", "ops": ["ci_cd", "magic"], "developers": "x"})
+    assert set(found) == {
+        ("teams",),
+        ("scaling",),
+        ("ops", 1),
+        ("developers",),
+        ("deploy_contention",),
+        ("tech_diversity",),
+        ("monolith_pain",),
+    }
+    assert "between 1 and 1,000" in found[("teams",)]
+    assert "'divergent'" in found[("scaling",)]
+
+
+def test_it_rejects_booleans_as_numbers():
+    assert ("teams",) in problems(MINIMAL | {"teams": True})
+
+
+def test_it_rejects_unknown_domain_references():
+    domains = [{"name": "orders", "depends_on": ["billing"]}, {"name": "users"}]
+    found = problems(MINIMAL | {"domains": domains})
+    assert found == {("domains", 0, "depends_on"): "Unknown domain 'billing'."}
+
+
+def test_it_rejects_duplicate_and_malformed_domain_names():
+    domains = [{"name": "a"}, {"name": "a"}, {"name": "<script>"}, {"name": "x" * 41}]
+    found = problems(MINIMAL | {"domains": domains})
+    assert set(found) == {("domains", 1, "name"), ("domains", 2, "name"), ("domains", 3, "name")}
+
+
+def test_it_refuses_too_many_domains():
+    domains = [{"name": f"d{i}"} for i in range(c.MAX_DOMAINS + 1)]
+    assert ("domains",) in problems(MINIMAL | {"domains": domains})
+
+
+def test_it_reads_domains_with_their_links():
+    a = parse_answers(
+        MINIMAL
+        | {
+            "domains": [
+                {"name": "orders", "load": "high", "team": "Shop", "depends_on": ["users"]},
+                {"name": "users", "publishes_to": ["orders"]},
+            ]
+        }
+    )
+    assert a.domains[0].load == c.Load.HIGH
+    assert a.domains[0].team == "Shop"
+    assert a.domains[0].depends_on == ("users",)
+    assert a.domains[1].publishes_to == ("orders",)
+
+
+def test_it_round_trips_through_to_dict():
+    a = parse_answers(MINIMAL | {"ops": ["observability", "ci_cd"], "org": ["trend_driven"]})
+    data = a.to_dict()
+    assert data["ops"] == ["ci_cd", "observability"]
+    assert parse_answers(data) == a
+
+
+def test_it_says_what_is_missing_for_microservices():
+    a = parse_answers(MINIMAL | {"ops": ["ci_cd"]})
+    assert a.missing_prerequisites == (c.Op.OBSERVABILITY, c.Op.CONTAINERS)
