@@ -20,7 +20,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 install: system-packages $(STAMP) ## Create .venv, install pinned dependencies and Debian packages, migrate
-	@$(PY) manage.py migrate --noinput -v 0
+	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput -v 0
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -54,7 +54,7 @@ test: install ## Lint, check formatting, run the whole suite
 	$(PY) -m pytest
 
 bench: install ## Run the benchmarks under bench/ and print their figures
-	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	@for b in bench/*.py; do echo "== $$b"; DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) $$b || exit 1; done
 
 fmt: $(STAMP) ## Fix imports and format the code
 	$(VENV)/bin/ruff check --fix .

@@ -1,0 +1,78 @@
+"""Pages: the questionnaire with its live preview, and the saved assessment."""
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from decider.assessments import create_assessment
+from decider.charts import factor_chart
+from decider.engine import recommend
+from decider.engine.sources import LINKS, Source
+from decider.forms import DomainFormSet, blank_questionnaire, read_questionnaire
+from decider.models import Assessment
+
+
+def questionnaire(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        form, domains = blank_questionnaire()
+        return render(request, "questionnaire.html", {"form": form, "domains": domains})
+    action = request.POST.get("action", "")
+    if action.startswith(("add-domain", "remove-domain-")):
+        data = edit_domain_rows(request.POST, action)
+        form, domains, _ = read_questionnaire(data)
+        return render(request, "questionnaire.html", {"form": form, "domains": domains})
+    form, domains, answers = read_questionnaire(request.POST)
+    if answers is None:
+        return render(request, "questionnaire.html", {"form": form, "domains": domains})
+    return redirect(create_assessment(answers=answers))
+
+
+def edit_domain_rows(post: QueryDict, action: str) -> QueryDict:
+    """Add a blank domain row, or drop row N, keeping everything else that was typed."""
+    data = post.copy()
+    prefix = "domains"
+    total = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
+    if action == "add-domain":
+        data[f"{prefix}-TOTAL_FORMS"] = str(min(total + 1, DomainFormSet.max_num))
+        return data
+    drop = int(action.rsplit("-", 1)[1]) if action.rsplit("-", 1)[1].isdigit() else -1
+    fields = ("name", "load", "team", "depends_on", "publishes_to")
+    rows = [{f: data.get(f"{prefix}-{i}-{f}", "") for f in fields} for i in range(total)]
+    rows = [row for i, row in enumerate(rows) if i != drop]
+    for i in range(total):
+        for f in fields:
+            data.pop(f"{prefix}-{i}-{f}", None)
+    for i, row in enumerate(rows):
+        for f, value in row.items():
+            data[f"{prefix}-{i}-{f}"] = value
+    data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
+    return data
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def preview(request: HttpRequest) -> HttpResponse:
+    """The live verdict for the answers typed so far (not saved)."""
+    form, domains, answers = read_questionnaire(request.POST)
+    context: dict[str, object] = {"form": form, "domains": domains}
+    if answers is not None:
+        result = recommend(answers, with_flips=False).to_dict()
+        factors = sorted(result["factors"], key=lambda f: -abs(f["contribution"]))
+        context |= {"result": result, "top_factors": [f for f in factors if f["contribution"]][:4]}
+    template = "partials/preview.html" if request.htmx else "preview_page.html"
+    return render(request, template, context)
+
+
+def assessment(request: HttpRequest, pk: str) -> HttpResponse:
+    saved = get_object_or_404(Assessment, pk=pk)
+    result = saved.result
+    sources = sorted({f["source"] for f in result["factors"]})
+    context = {
+        "assessment": saved,
+        "result": result,
+        "chart": factor_chart(result["factors"]),
+        "score_percent": round((result["recommendation"]["score"] + 1) * 50, 1),
+        "sources": [(s, LINKS.get(Source(s))) for s in sources if s in Source._value2member_map_],
+    }
+    return render(request, "assessment.html", context)

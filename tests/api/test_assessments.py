@@ -1,0 +1,96 @@
+import json
+import uuid
+
+import pytest
+
+from decider.models import Assessment
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, data, **extra):
+    body = data if isinstance(data, str | bytes) else json.dumps(data)
+    return client.post("/api/v1/recommendations", body, content_type="application/json", **extra)
+
+
+def test_it_recommends_and_saves_an_assessment(client, answers):
+    response = post(client, answers)
+    assert response.status_code == 201
+    data = response.json()
+    saved = Assessment.objects.get(pk=data["id"])
+    assert data["url"] == f"/assessments/{saved.pk}/"
+    assert data["recommendation"]["architecture"] == "microservices"
+    assert data["recommendation"]["style"] == "incremental_migration"
+    assert data["answers"]["distributed_experience"] == "some"
+    assert sum(f["contribution"] for f in data["factors"]) == pytest.approx(
+        data["recommendation"]["score"], abs=1e-3
+    )
+    assert set(data["diagram"]) == {"svg", "png", "pdf", "dot", "mmd", "puml"}
+    assert data["diagram"]["svg"] == f"/api/v1/assessments/{saved.pk}/diagram.svg"
+    assert "anti_patterns" in data and "architecture" in data
+
+
+def test_it_reads_a_saved_assessment_back(client, answers):
+    created = post(client, answers).json()
+    response = client.get(f"/api/v1/assessments/{created['id']}")
+    assert response.status_code == 200
+    assert response.json() == created
+
+
+def test_an_unknown_id_is_a_json_404(client):
+    for pk in (uuid.uuid4(), "not-a-uuid"):
+        response = client.get(f"/api/v1/assessments/{pk}")
+        assert response.status_code == 404
+        assert response.json() == {"detail": "Not found."}
+
+
+def test_bad_fields_are_each_named_in_a_422(client, answers):
+    response = post(client, answers | {"teams": 0, "scaling": "huge", "ops": ["magic"]})
+    assert response.status_code == 422
+    locs = {
+        tuple(d["loc"][-2:]) if d["loc"][-2] == "ops" else d["loc"][-1]
+        for d in response.json()["detail"]
+    }
+    assert {"teams", "scaling", ("ops", 0)} <= locs
+    assert Assessment.objects.count() == 0
+
+
+def test_unknown_domain_names_are_a_422_naming_the_domain(client, answers):
+    domains = [{"name": "orders", "depends_on": ["billing"]}]
+    response = post(client, answers | {"domains": domains})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {
+            "loc": ["body", "payload", "domains", 0, "depends_on"],
+            "msg": "Unknown domain 'billing'.",
+            "type": "value_error",
+        }
+    ]
+
+
+def test_malformed_json_is_a_client_error_not_a_500(client):
+    response = post(client, "{bad")
+    assert response.status_code == 400
+    assert "detail" in response.json()
+
+
+def test_a_body_over_the_limit_is_refused_with_413(client, answers, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    big = answers | {"domains": [{"name": f"d{i}"} for i in range(90)]}
+    response = post(client, big)
+    assert response.status_code == 413
+    assert "too large" in response.json()["detail"]
+
+
+def test_the_openapi_schema_documents_every_status(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    post_op = schema["paths"]["/api/v1/recommendations"]["post"]
+    assert {"201", "400", "413", "422"} <= set(post_op["responses"])
+    get_op = schema["paths"]["/api/v1/assessments/{assessment_id}"]["get"]
+    assert {"200", "404"} <= set(get_op["responses"])
+    enum = schema["components"]["schemas"]["AnswersIn"]["properties"]["scaling"]
+    assert "divergent" in json.dumps(enum) or "$ref" in json.dumps(enum)
+
+
+def test_the_interactive_docs_are_served(client):
+    assert client.get("/api/v1/docs").status_code == 200
