@@ -30,7 +30,14 @@ class Group:
     isolated: bool = False
 
 
-def cluster(graph: CouplingGraph, *, resolution: float, pins: Mapping[str, str]) -> list[Group]:
+@dataclass(frozen=True)
+class Clustering:
+    groups: tuple[Group, ...]
+    # Per table: the index of the group Louvain put the table's vertex in, if one.
+    table_home: tuple[int | None, ...]
+
+
+def cluster(graph: CouplingGraph, *, resolution: float, pins: Mapping[str, str]) -> Clustering:
     """Partition the modules of `graph`; the same input always gives the same groups."""
     n = len(graph.modules)
     pinned = {i: pins[m] for i, m in _pinned(graph, pins)}
@@ -44,10 +51,16 @@ def cluster(graph: CouplingGraph, *, resolution: float, pins: Mapping[str, str])
             isolated.append(module)
         else:
             communities[membership[vertex_of[module]]].append(module)
-    groups = [g for members in communities.values() for g in _split_by_pins(graph, members, pinned)]
+    community_of = [membership[v] for v in vertex_of]
+    pull = _pin_pull(graph, pinned, community_of)
+    split = {c: _split_by_pins(members, pinned, pull) for c, members in communities.items()}
+    groups = sorted((g for gs in split.values() for g in gs), key=lambda g: g.modules[0])
     if isolated:
         groups.append(Group(tuple(isolated), isolated=True))
-    return sorted(groups, key=lambda g: g.modules[0])
+    position = {g.modules[0]: i for i, g in enumerate(groups)}
+    home = {c: position[gs[0].modules[0]] for c, gs in split.items() if len(gs) == 1}
+    tables = range(len(graph.modules), graph.size)
+    return Clustering(tuple(groups), tuple(home.get(membership[vertex_of[t]]) for t in tables))
 
 
 def _pinned(graph: CouplingGraph, pins: Mapping[str, str]) -> list[tuple[int, str]]:
@@ -55,7 +68,9 @@ def _pinned(graph: CouplingGraph, pins: Mapping[str, str]) -> list[tuple[int, st
     return [(index[m], m) for m in pins if m in index]
 
 
-def _contraction(graph: CouplingGraph, pinned: dict[int, str]) -> tuple[list[int], list[str | None]]:
+def _contraction(
+    graph: CouplingGraph, pinned: dict[int, str]
+) -> tuple[list[int], list[str | None]]:
     """Map every vertex to a contracted vertex; each pin name becomes one vertex."""
     vertex_of: list[int] = []
     pin_of_vertex: list[str | None] = []
@@ -92,31 +107,32 @@ def _module_degrees(graph: CouplingGraph) -> Counter[int]:
     return degree
 
 
-def _split_by_pins(graph: CouplingGraph, members: list[int], pinned: dict[int, str]) -> list[Group]:
+def _pin_pull(
+    graph: CouplingGraph, pinned: dict[int, str], community_of: list[int]
+) -> dict[int, Counter[str]]:
+    """For each unpinned module, the weight of its direct links to each pin name's
+    modules in its own community: one pass over the edges, however many pins."""
+    pull: dict[int, Counter[str]] = defaultdict(Counter)
+    if not pinned:
+        return pull
+    for (a, b), weight in zip(graph.edges, graph.weights, strict=True):
+        if (a in pinned) != (b in pinned) and community_of[a] == community_of[b]:
+            free, anchor = (b, a) if a in pinned else (a, b)
+            pull[free][pinned[anchor]] += weight
+    return pull
+
+
+def _split_by_pins(
+    members: list[int], pinned: dict[int, str], pull: dict[int, Counter[str]]
+) -> list[Group]:
     names = sorted({pinned[m] for m in members if m in pinned})
     if len(names) <= 1:
         return [Group(tuple(members), names[0] if names else None)]
-    follows = _strongest_pin(graph, members, pinned, names)
-    by_pin: dict[str, list[int]] = defaultdict(list)
-    for m in members:
-        by_pin[pinned.get(m) or follows[m]].append(m)
-    return [Group(tuple(by_pin[name]), name) for name in names]
-
-
-def _strongest_pin(
-    graph: CouplingGraph, members: list[int], pinned: dict[int, str], names: list[str]
-) -> dict[int, str]:
-    """Each unpinned member's pin name by the weight of its direct links to pinned modules."""
-    inside = set(members)
-    pull: dict[int, Counter[str]] = defaultdict(Counter)
-    for (a, b), weight in zip(graph.edges, graph.weights, strict=True):
-        if a in inside and b in inside and (a in pinned) != (b in pinned):
-            free, anchor = (b, a) if a in pinned else (a, b)
-            pull[free][pinned[anchor]] += weight
     sizes = Counter(pinned[m] for m in members if m in pinned)
     fallback = min(names, key=lambda name: (-sizes[name], name))
-    return {
-        m: min(pull[m], key=lambda name: (-pull[m][name], name)) if pull[m] else fallback
-        for m in members
-        if m not in pinned
-    }
+    by_pin: dict[str, list[int]] = defaultdict(list)
+    for m in members:
+        pulls = pull.get(m)
+        follows = min(pulls, key=lambda name: (-pulls[name], name)) if pulls else fallback
+        by_pin[pinned.get(m) or follows].append(m)
+    return [Group(tuple(by_pin[name]), name) for name in names]

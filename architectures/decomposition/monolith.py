@@ -167,7 +167,9 @@ def _parse_tables(problems: list[Problem], loc: tuple, raw: Any) -> dict[str, Ac
 
 def _parse_calls(problems: list[Problem], loc: tuple, raw: Any, names: set[str]) -> dict[str, int]:
     if not isinstance(raw, Mapping):
-        problems.append(Problem(loc, "Must be an object of module name to call count.", "dict_type"))
+        problems.append(
+            Problem(loc, "Must be an object of module name to call count.", "dict_type")
+        )
         return {}
     calls: dict[str, int] = {}
     for callee, count in raw.items():

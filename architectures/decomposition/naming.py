@@ -1,11 +1,14 @@
 """Name each candidate from the words of its modules and the tables it owns.
 
-Names are split into words (dots, underscores, dashes, camelCase). A word scores by
-how often it occurs in the candidate (a written, owned table counts twice as much as a
-module, a read one half: data ownership is what the candidate is about) times the share of all its occurrences that
-fall inside this candidate, so `payroll` beats `hr` when `hr` prefixes half the system.
-Technical words (`views`, `service`, `impl`...) never name a candidate. Larger
-candidates choose first; a taken name gets the runner-up word appended, then a number.
+First choice: the deepest package (past the root every module shares) that holds at
+least half of the candidate's modules, e.g. `payroll` for `payroll.*` plus a few
+`web.*` controllers. Otherwise words: names are split on dots, underscores, dashes and
+camelCase; a word scores by how often it occurs in the candidate (a written, owned
+table counts twice as much as a module, a read one half: data ownership is what the
+candidate is about) times the share of all its occurrences that fall inside this
+candidate, so `payroll` beats `hr` when `hr` prefixes half the system. Technical words
+(`views`, `service`, `impl`...) never name a candidate. Larger candidates choose first;
+a taken name gets the runner-up word appended, then a number.
 """
 
 import re
@@ -16,14 +19,73 @@ from dataclasses import dataclass
 UNCONNECTED = "unconnected"
 
 TECHNICAL = frozenset(
-    """
-    api app apps base common controller controllers core dao dto entity entities handler
-    handlers helper helpers impl init lib main manager managers model models module repo
-    repository repositories schema schemas serializer serializers service services src
-    table tables tbl test tests util utils view views web admin forms urls signals tasks
-    py java com org net internal shared misc the and of to for
-    """.split()
+    [
+        "api",
+        "app",
+        "apps",
+        "base",
+        "common",
+        "controller",
+        "controllers",
+        "core",
+        "dao",
+        "dto",
+        "entity",
+        "entities",
+        "handler",
+        "handlers",
+        "helper",
+        "helpers",
+        "impl",
+        "init",
+        "lib",
+        "main",
+        "manager",
+        "managers",
+        "model",
+        "models",
+        "module",
+        "repo",
+        "repository",
+        "repositories",
+        "schema",
+        "schemas",
+        "serializer",
+        "serializers",
+        "service",
+        "services",
+        "src",
+        "table",
+        "tables",
+        "tbl",
+        "test",
+        "tests",
+        "util",
+        "utils",
+        "view",
+        "views",
+        "web",
+        "admin",
+        "forms",
+        "urls",
+        "signals",
+        "tasks",
+        "py",
+        "java",
+        "com",
+        "org",
+        "net",
+        "internal",
+        "shared",
+        "misc",
+        "the",
+        "and",
+        "of",
+        "to",
+        "for",
+    ]
 )
+_SEPARATOR = re.compile(r"[./:\\]")
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 
 
@@ -43,7 +105,9 @@ def words(name: str) -> set[str]:
 
 def name_candidates(candidates: Sequence[NamingInput]) -> list[str]:
     """Return one unique name per candidate, in the order given."""
-    bags = [_bag(c) for c in candidates]
+    skip = _root_depth(candidates)
+    root = _root_words(candidates, skip)
+    bags = [Counter({w: n for w, n in _bag(c).items() if w not in root}) for c in candidates]
     total: Counter[str] = Counter()
     for bag in bags:
         total.update(bag)
@@ -52,7 +116,8 @@ def name_candidates(candidates: Sequence[NamingInput]) -> list[str]:
     order = sorted(range(len(candidates)), key=lambda i: -len(candidates[i].modules))
     for i in order:
         if names[i] is None:
-            names[i] = _unique(_proposals(candidates[i], bags[i], total), taken)
+            proposals = _proposals(candidates[i], bags[i], total, skip)
+            names[i] = _unique(proposals, taken)
             taken.add(names[i])
     return [n for n in names if n is not None]
 
@@ -67,15 +132,48 @@ def _bag(candidate: NamingInput) -> Counter[str]:
     return bag
 
 
-def _proposals(candidate: NamingInput, bag: Counter[str], total: Counter[str]) -> list[str]:
+def _proposals(
+    candidate: NamingInput, bag: Counter[str], total: Counter[str], skip: int
+) -> list[str]:
     if candidate.isolated:
         return [UNCONNECTED]
     ranked = sorted(bag, key=lambda w: (-bag[w] * bag[w] / total[w], w))
+    package = _main_package(candidate.modules, skip)
+    if package is not None:
+        ranked = [package, *(w for w in ranked if w != package)]
     if not ranked:
         return [_fallback(candidate.modules)]
-    proposals = [ranked[0]]
-    proposals += [f"{ranked[0]}-{other}" for other in ranked[1:3]]
-    return proposals
+    return [ranked[0], *(f"{ranked[0]}-{other}" for other in ranked[1:3])]
+
+
+def _main_package(modules: Sequence[str], skip: int) -> str | None:
+    """The deepest package holding at least half of the modules, past the shared root."""
+    packages: Counter[tuple[str, ...]] = Counter()
+    for module in modules:
+        parts = tuple(_SEPARATOR.split(module.lower()))
+        packages.update(parts[:k] for k in range(skip + 1, len(parts)))
+    covering = [p for p, n in packages.items() if n * 2 >= len(modules)]
+    for package in sorted(covering, key=lambda p: (-len(p), -packages[p], p)):
+        if package[-1] not in TECHNICAL and words(package[-1]):
+            return package[-1]
+    return None
+
+
+def _root_words(candidates: Sequence[NamingInput], skip: int) -> set[str]:
+    if skip == 0:
+        return set()
+    first = next(m for c in candidates for m in c.modules)
+    return {w for part in _SEPARATOR.split(first.lower())[:skip] for w in words(part)}
+
+
+def _root_depth(candidates: Sequence[NamingInput]) -> int:
+    """How many leading package names every module of the monolith shares."""
+    paths = [_SEPARATOR.split(m.lower()) for c in candidates for m in c.modules]
+    shortest = min((len(p) for p in paths), default=0)
+    depth = 0
+    while depth < shortest and len({p[depth] for p in paths}) == 1:
+        depth += 1
+    return depth
 
 
 def _fallback(modules: Iterable[str]) -> str:

@@ -1,7 +1,7 @@
 """Data ownership: which candidate owns each table, and which tables stand in the way.
 
 A table goes to the candidate with the most modules writing it (then the most modules
-touching it, then the earlier candidate). A table nobody writes goes to its main
+touching it, then the candidate clustering put the table in, then the earlier one). A table nobody writes goes to its main
 reader. A table written from two or more candidates is shared: the obstacle the
 extraction plan must deal with before the split.
 """
@@ -25,17 +25,22 @@ class Ownership:
         return [t for t, w in enumerate(self.writers) if len(w) > 1]
 
 
-def assign_tables(graph: CouplingGraph, candidate_of: Sequence[int]) -> Ownership:
-    """Give every table of `graph` an owner among the candidates in `candidate_of`."""
+def assign_tables(
+    graph: CouplingGraph, candidate_of: Sequence[int], home: Sequence[int | None]
+) -> Ownership:
+    """Give every table of `graph` an owner among the candidates in `candidate_of`.
+
+    `home` is the candidate clustering put each table's vertex in: it settles ties.
+    """
     owners: list[int] = []
     writers: list[tuple[int, ...]] = []
-    for accessors in graph.access:
+    for accessors, table_home in zip(graph.access, home, strict=True):
         writes: Counter[int] = Counter()
         touches: Counter[int] = Counter()
         for module, is_write in accessors.items():
             touches[candidate_of[module]] += 1
             if is_write:
                 writes[candidate_of[module]] += 1
-        owners.append(min(touches, key=lambda c: (-writes[c], -touches[c], c)))
+        owners.append(min(touches, key=lambda c: (-writes[c], -touches[c], c != table_home, c)))
         writers.append(tuple(sorted(writes)))
     return Ownership(tuple(owners), tuple(writers))

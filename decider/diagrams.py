@@ -1,0 +1,192 @@
+"""Diagrams over HTTP: every export format, rendered bytes cached, conditional GETs.
+
+Rendering runs `dot`, which costs tens of milliseconds to seconds; the bytes are cached in
+Django's cache under a hash of the DOT source and the format, so a second request for the
+same picture never runs `dot` again.
+"""
+
+import hashlib
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.http import parse_etags
+
+from architectures.diagram import to_dot
+from architectures.mermaid import to_mermaid
+from architectures.model import Architecture
+from architectures.plantuml import to_plantuml
+from architectures.render import DotMissing, RenderError, render
+
+logger = logging.getLogger(__name__)
+
+CACHE_SECONDS = 24 * 3600
+MAX_AGE = 3600
+
+
+class DiagramFormat(NamedTuple):
+    content_type: str
+    extension: str
+    rendered: bool
+
+
+FORMATS: dict[str, DiagramFormat] = {
+    "svg": DiagramFormat("image/svg+xml", "svg", True),
+    "png": DiagramFormat("image/png", "png", True),
+    "pdf": DiagramFormat("application/pdf", "pdf", True),
+    "dot": DiagramFormat("text/vnd.graphviz; charset=utf-8", "dot", False),
+    "mmd": DiagramFormat("text/plain; charset=utf-8", "mmd", False),
+    "puml": DiagramFormat("text/plain; charset=utf-8", "puml", False),
+}
+_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_-]+")
+_XML_PROLOGUE = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
+
+
+def export(
+    architecture: Architecture,
+    fmt: str,
+    *,
+    marks: Mapping[str, Sequence[int]] = {},  # noqa: B006 (read only)
+    title: str | None = None,
+) -> bytes:
+    """The diagram in `fmt` (a key of `FORMATS`); raises `RenderError` if `dot` fails."""
+    if fmt == "mmd":
+        return to_mermaid(architecture, marks=marks).encode()
+    if fmt == "puml":
+        return to_plantuml(architecture, marks=marks).encode()
+    dot = dot_source(architecture, marks=marks, title=title)
+    if fmt == "dot":
+        return dot.encode()
+    if fmt not in FORMATS:
+        raise ValueError(f"Unknown diagram format {fmt!r}.")
+    return _rendered(dot, fmt)
+
+
+def dot_source(
+    architecture: Architecture,
+    *,
+    marks: Mapping[str, Sequence[int]] = {},  # noqa: B006 (read only)
+    title: str | None = None,
+) -> str:
+    """`to_dot`, remembered per process: building DOT costs more than a cache hit."""
+    frozen_marks = tuple(sorted((name, tuple(badges)) for name, badges in marks.items()))
+    return _memoised_dot(architecture, frozen_marks, title)
+
+
+@lru_cache(maxsize=128)
+def _memoised_dot(
+    architecture: Architecture, marks: tuple[tuple[str, tuple[int, ...]], ...], title: str | None
+) -> str:
+    return to_dot(architecture, marks=dict(marks), title=title)
+
+
+def clear_memo() -> None:
+    _memoised_dot.cache_clear()
+
+
+def cache_key(dot: str, fmt: str) -> str:
+    return "diagram:" + hashlib.sha256(f"{fmt}\0{dot}".encode()).hexdigest()
+
+
+def _rendered(dot: str, fmt: str) -> bytes:
+    key = cache_key(dot, fmt)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    output = render(dot, fmt)
+    cache.set(key, output, CACHE_SECONDS)
+    return output
+
+
+def diagram_response(
+    request: HttpRequest,
+    architecture: Architecture,
+    fmt: str,
+    *,
+    filename_stem: str,
+    marks: Mapping[str, Sequence[int]] = {},  # noqa: B006 (read only)
+    title: str | None = None,
+) -> HttpResponse:
+    """The diagram as a download, with ETag/304 and caching headers; 503 JSON if `dot` fails."""
+    if fmt not in FORMATS:
+        return JsonResponse({"detail": f"Unknown diagram format {fmt!r}."}, status=404)
+    if FORMATS[fmt].rendered:
+        # The ETag comes from the DOT, so a revalidation costs no render at all.
+        dot = dot_source(architecture, marks=marks, title=title)
+        etag = _quoted(cache_key(dot, fmt))
+        body = None
+    else:
+        body = export(architecture, fmt, marks=marks, title=title)
+        etag = _quoted(hashlib.sha256(body).hexdigest())
+    if _matches(request, etag):
+        return _with_caching(HttpResponse(status=304), etag)
+    try:
+        body = body if body is not None else _rendered(dot, fmt)
+    except RenderError as error:
+        return _unavailable(error)
+    return _with_caching(_download(body, fmt, filename_stem), etag)
+
+
+def _quoted(digest: str) -> str:
+    return f'"{digest.removeprefix("diagram:")[:40]}"'
+
+
+def _download(body: bytes, fmt: str, filename_stem: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=FORMATS[fmt].content_type)
+    filename = f"{safe_stem(filename_stem)}.{FORMATS[fmt].extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if fmt == "svg":
+        # Served from our own origin, so keep any script in an SVG from ever running.
+        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+def _matches(request: HttpRequest, etag: str) -> bool:
+    header = request.headers.get("If-None-Match")
+    if not header:
+        return False
+    # If-None-Match uses the weak comparison: W/"x" matches "x".
+    tags = [tag.removeprefix("W/") for tag in parse_etags(header)]
+    return "*" in tags or etag in tags
+
+
+def _with_caching(response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    return response
+
+
+def _unavailable(error: RenderError) -> JsonResponse:
+    logger.warning("Diagram rendering failed: %s", type(error).__name__)
+    if isinstance(error, DotMissing):
+        detail = "Diagrams are unavailable: Graphviz's dot program is not installed on the server."
+    else:
+        detail = f"{error} Please try again later, or download the DOT, Mermaid or PlantUML text."
+    response = JsonResponse({"detail": detail}, status=503)
+    response["Cache-Control"] = "no-store"
+    response["Retry-After"] = "60"
+    return response
+
+
+def safe_stem(stem: str) -> str:
+    """A filename stem with only ASCII letters, digits, '-' and '_'."""
+    return _UNSAFE_FILENAME.sub("-", stem).strip("-")[:80] or "diagram"
+
+
+def inline_svg(
+    architecture: Architecture,
+    *,
+    marks: Mapping[str, Sequence[int]] = {},  # noqa: B006 (read only)
+    title: str | None = None,
+) -> str | None:
+    """The SVG to embed in a page, without its XML prologue; None when rendering failed."""
+    try:
+        svg = export(architecture, "svg", marks=marks, title=title).decode()
+    except RenderError:
+        logger.warning("Inline diagram unavailable", exc_info=True)
+        return None
+    return _XML_PROLOGUE.sub("", svg)

@@ -1,0 +1,152 @@
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.core.cache import cache
+from django.test import RequestFactory
+
+from architectures.model import Architecture, Component, Kind, Link
+from architectures.render import DotMissing, RenderTimeout
+from decider import diagrams
+from decider.diagrams import FORMATS, diagram_response, export, inline_svg, safe_stem
+
+MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-", "svg": b"<?xml"}
+
+
+@pytest.fixture(autouse=True)
+def local_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def shop() -> Architecture:
+    return Architecture(
+        (
+            Component("web", Kind.CLIENT),
+            Component("orders <&>", Kind.SERVICE, team="shop"),
+            Component("orders db", Kind.DATASTORE, owner="orders <&>"),
+        ),
+        (Link("web", "orders <&>"), Link("orders <&>", "orders db")),
+    )
+
+
+def get(fmt: str, **headers):
+    request = RequestFactory().get(f"/diagram.{fmt}", headers=headers)
+    return diagram_response(request, shop(), fmt, filename_stem="assessment 42/../x")
+
+
+@pytest.fixture
+def no_dot(monkeypatch):
+    def fail(dot_source, fmt):
+        raise AssertionError("dot must not run")
+
+    monkeypatch.setattr(diagrams, "render", fail)
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_it_exports_rendered_formats(fmt):
+    assert export(shop(), fmt).startswith(MAGIC[fmt])
+
+
+def test_its_svg_parses_and_names_every_component():
+    root = ET.fromstring(export(shop(), "svg"))
+    texts = {"".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert {"web", "orders <&>", "orders db"} <= texts
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("dot", "digraph"), ("mmd", "flowchart LR"), ("puml", "@startuml")]
+)
+def test_it_exports_text_formats_without_running_dot(fmt, start, no_dot):
+    assert export(shop(), fmt).decode().startswith(start)
+
+
+def test_a_cache_hit_does_not_run_dot(monkeypatch):
+    first = export(shop(), "png")
+    monkeypatch.setattr(diagrams, "render", lambda *a: pytest.fail("dot ran on a cache hit"))
+    assert export(shop(), "png") == first
+
+
+def test_the_cache_key_depends_on_format_and_marks(monkeypatch):
+    calls = []
+    monkeypatch.setattr(diagrams, "render", lambda dot, fmt: calls.append(fmt) or b"x")
+    export(shop(), "svg")
+    export(shop(), "png")
+    export(shop(), "svg", marks={"web": [1]})
+    export(shop(), "svg")
+    assert calls == ["svg", "png", "svg"]
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_it_responds_with_the_right_headers(fmt):
+    response = get(fmt)
+    assert response.status_code == 200
+    assert response["Content-Type"] == FORMATS[fmt].content_type
+    expected = f'attachment; filename="assessment-42-x.{FORMATS[fmt].extension}"'
+    assert response["Content-Disposition"] == expected
+    assert response["Cache-Control"] == "public, max-age=3600"
+    assert response["ETag"].startswith('"') and len(response["ETag"]) == 42
+
+
+def test_it_answers_304_for_a_matching_etag_without_rendering(monkeypatch):
+    etag = get("png")["ETag"]
+    cache.clear()
+    monkeypatch.setattr(diagrams, "render", lambda *a: pytest.fail("dot ran for a 304"))
+    response = get("png", if_none_match=f'"other", W/{etag}')
+    assert response.status_code == 304
+    assert response["ETag"] == etag and not response.content
+
+
+def test_it_renders_again_for_a_stale_etag():
+    assert get("mmd", if_none_match='"stale"').status_code == 200
+
+
+def test_a_render_failure_is_a_friendly_503(monkeypatch, caplog):
+    def slow(dot, fmt):
+        raise RenderTimeout("Drawing the diagram took too long.")
+
+    monkeypatch.setattr(diagrams, "render", slow)
+    response = get("svg")
+    assert response.status_code == 503
+    assert "too long" in json.loads(response.content)["detail"]
+    assert "RenderTimeout" in caplog.text
+
+
+def test_a_missing_dot_says_so_plainly(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    response = get("pdf")
+    assert response.status_code == 503
+    assert "Graphviz's dot program is not installed" in json.loads(response.content)["detail"]
+
+
+def test_an_unknown_format_is_a_json_404():
+    assert get("gif").status_code == 404
+
+
+def test_inline_svg_has_no_xml_prologue():
+    svg = inline_svg(shop(), marks={"web": [1]})
+    assert svg.startswith("<svg") and "⚠ 1" in svg
+
+
+def test_inline_svg_is_none_when_rendering_fails(monkeypatch):
+    def missing(dot, fmt):
+        raise DotMissing("not installed")
+
+    monkeypatch.setattr(diagrams, "render", missing)
+    assert inline_svg(shop()) is None
+
+
+@pytest.mark.parametrize(
+    ("stem", "safe"),
+    [
+        ("report", "report"),
+        ('a"b\r\nc', "a-b-c"),
+        ("../../etc", "etc"),
+        ("ünï", "n"),
+        ("", "diagram"),
+    ],
+)
+def test_it_sanitises_the_filename_stem(stem, safe):
+    assert safe_stem(stem) == safe
