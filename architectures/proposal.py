@@ -15,7 +15,8 @@ from architectures.model import Architecture, Component, ComponentLoad, Kind, Li
 from decider.engine.answers import Answers, Domain
 from decider.engine.choices import Load, Style
 
-MAX_SERVICES_PER_TEAM = 3
+# The catalog counts three services for one team as common ownership, so stop at two.
+MAX_SERVICES_PER_TEAM = 2
 MAX_FIRST_EXTRACTIONS = 2
 CLIENT, GATEWAY, BROKER = "Client", "API gateway", "Event broker"
 APPLICATION, DATABASE = "Application", "Database"

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from architectures.model import Architecture, parse_architecture
+from architectures.proposal import propose
 from decider.engine import Answers, recommend
 from decider.models import Assessment
 
@@ -10,8 +12,10 @@ DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot", "mmd", "puml")
 
 def analyse(answers: Answers) -> dict[str, Any]:
     """Everything an assessment shows, computed once and saved with it."""
-    result = recommend(answers).to_dict()
-    result["architecture"] = {"components": [], "links": []}
+    recommendation = recommend(answers)
+    architecture = propose(answers, recommendation.verdict.style)
+    result = recommendation.to_dict()
+    result["architecture"] = architecture.to_dict()
     result["anti_patterns"] = []
     return result
 
@@ -22,6 +26,24 @@ def create_assessment(*, answers: Answers) -> Assessment:
 
 def diagram_urls(kind: str, pk: object) -> dict[str, str]:
     return {fmt: f"/api/v1/{kind}/{pk}/diagram.{fmt}" for fmt in DIAGRAM_FORMATS}
+
+
+def saved_architecture(result: dict[str, Any]) -> Architecture:
+    return parse_architecture(result["architecture"])
+
+
+def marks(findings: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """Component name → the numbers of the findings that involve it, as listed on the page."""
+    badges: dict[str, list[int]] = {}
+    for number, finding in enumerate(findings, start=1):
+        for element in finding.get("elements", []):
+            badges.setdefault(element, []).append(number)
+    return badges
+
+
+def diagram_title(assessment: Assessment) -> str:
+    style = assessment.result["recommendation"]["style"].replace("_", " ")
+    return f"Proposed architecture: {style}"
 
 
 def assessment_payload(assessment: Assessment) -> dict[str, Any]:

@@ -5,12 +5,24 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from decider.assessments import create_assessment
+from decider.assessments import (
+    create_assessment,
+    diagram_title,
+    diagram_urls,
+    marks,
+    saved_architecture,
+)
 from decider.charts import factor_chart
+from decider.diagrams import inline_svg
 from decider.engine import recommend
 from decider.engine.sources import LINKS, Source
 from decider.forms import DomainFormSet, blank_questionnaire, read_questionnaire
 from decider.models import Assessment
+
+DIAGRAM_UNAVAILABLE = (
+    "The diagram cannot be drawn right now. The text formats below still work; "
+    "please try again later."
+)
 
 
 def questionnaire(request: HttpRequest) -> HttpResponse:
@@ -68,7 +80,15 @@ def assessment(request: HttpRequest, pk: str) -> HttpResponse:
     saved = get_object_or_404(Assessment, pk=pk)
     result = saved.result
     sources = sorted({f["source"] for f in result["factors"]})
+    svg = inline_svg(
+        saved_architecture(result),
+        marks=marks(result["anti_patterns"]),
+        title=diagram_title(saved),
+    )
     context = {
+        "diagram_svg": svg,
+        "diagram_error": None if svg else DIAGRAM_UNAVAILABLE,
+        "diagram_links": diagram_urls("assessments", saved.pk),
         "assessment": saved,
         "result": result,
         "chart": factor_chart(result["factors"]),

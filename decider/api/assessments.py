@@ -1,10 +1,17 @@
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.schemas import AnswersIn, AssessmentOut
-from decider.assessments import assessment_payload, create_assessment
+from decider.assessments import (
+    assessment_payload,
+    create_assessment,
+    diagram_title,
+    marks,
+    saved_architecture,
+)
+from decider.diagrams import FORMATS, diagram_response
 from decider.engine import AnswersInvalid, parse_answers
 from decider.models import Assessment
 
@@ -32,4 +39,33 @@ def create_recommendation(request: HttpRequest, payload: AnswersIn):
 def get_assessment(request: HttpRequest, assessment_id: str):
     return Status(
         200, assessment_payload(get_object_or_404(Assessment, pk=parse_id(assessment_id)))
+    )
+
+
+DIAGRAM_RESPONSES = {
+    200: {
+        "description": "The diagram in the requested format",
+        "content": {f.content_type.split(";")[0]: {} for f in FORMATS.values()},
+    },
+    304: {"description": "Not modified (If-None-Match matched the ETag)"},
+    404: {"description": "Unknown assessment or format"},
+    503: {"description": "The diagram could not be rendered right now"},
+}
+
+
+@router.get(
+    "/assessments/{assessment_id}/diagram.{fmt}",
+    response={404: Message, 503: Message},
+    openapi_extra={"responses": DIAGRAM_RESPONSES},
+    summary="The proposed architecture's diagram: svg, png, pdf, dot, mmd (Mermaid), puml",
+)
+def get_assessment_diagram(request: HttpRequest, assessment_id: str, fmt: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, pk=parse_id(assessment_id))
+    return diagram_response(
+        request,
+        saved_architecture(assessment.result),
+        fmt,
+        filename_stem=f"decider-{assessment.result['recommendation']['style']}-{assessment.id}",
+        marks=marks(assessment.result["anti_patterns"]),
+        title=diagram_title(assessment),
     )

@@ -94,3 +94,65 @@ def test_the_openapi_schema_documents_every_status(client):
 
 def test_the_interactive_docs_are_served(client):
     assert client.get("/api/v1/docs").status_code == 200
+
+
+@pytest.fixture
+def saved(client, answers):
+    domains = [
+        {"name": "orders", "team": "Shop", "depends_on": ["users"], "publishes_to": ["shipping"]},
+        {"name": "users", "team": "Identity"},
+        {"name": "shipping", "team": "Logistics", "load": "high"},
+    ]
+    return post(client, answers | {"domains": domains, "existing_system": "none"}).json()
+
+
+def test_the_assessment_carries_the_proposed_architecture(saved):
+    names = {c["name"] for c in saved["architecture"]["components"]}
+    assert {"Client", "API gateway", "orders service", "users service", "shipping service"} <= names
+    assert {"orders db", "users db", "shipping db"} <= names
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content_type", "start"),
+    [
+        ("svg", "image/svg+xml", b"<?xml"),
+        ("png", "image/png", b"\x89PNG"),
+        ("pdf", "application/pdf", b"%PDF-"),
+        ("dot", "text/vnd.graphviz; charset=utf-8", b"digraph"),
+        ("mmd", "text/plain; charset=utf-8", b"flowchart LR"),
+        ("puml", "text/plain; charset=utf-8", b"@startuml"),
+    ],
+)
+def test_every_diagram_format_downloads_with_its_headers(client, saved, fmt, content_type, start):
+    response = client.get(saved["diagram"][fmt])
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    assert response.content.lstrip().startswith(start)
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="decider-microservices-'
+    )
+    assert response["Content-Disposition"].endswith(f'.{fmt}"')
+    assert response["ETag"] and "max-age" in response["Cache-Control"]
+    again = client.get(saved["diagram"][fmt], headers={"If-None-Match": response["ETag"]})
+    assert again.status_code == 304
+
+
+def test_an_unknown_diagram_format_or_assessment_is_a_json_404(client, saved):
+    assert client.get(f"/api/v1/assessments/{saved['id']}/diagram.gif").status_code == 404
+    response = client.get(f"/api/v1/assessments/{uuid.uuid4()}/diagram.svg")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_a_failed_render_is_a_503_in_json(client, saved, monkeypatch):
+    from architectures.render import RenderTimeout
+    from decider import diagrams
+
+    def timeout(*args):
+        raise RenderTimeout("Rendering the diagram took too long.")
+
+    monkeypatch.setattr(diagrams, "render", timeout)
+    diagrams.cache.clear()
+    response = client.get(saved["diagram"]["png"])
+    assert response.status_code == 503
+    assert "too long" in response.json()["detail"]

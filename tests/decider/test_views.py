@@ -114,3 +114,31 @@ def test_the_result_page_explains_the_verdict(client):
 
 def test_an_unknown_assessment_page_is_a_404(client):
     assert client.get("/assessments/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_the_result_page_shows_the_diagram_inline_with_downloads(client):
+    client.post("/", FORM)
+    saved = Assessment.objects.get()
+    html = client.get(saved.get_absolute_url()).content.decode()
+    assert '<div class="diagram"><svg' in html
+    assert "orders service" in html
+    for fmt in ("svg", "png", "pdf", "dot", "mmd", "puml"):
+        assert f'/api/v1/assessments/{saved.pk}/diagram.{fmt}"' in html
+
+
+def test_the_result_page_still_works_when_the_diagram_cannot_render(client, monkeypatch):
+    from architectures.render import DotMissing
+    from decider import diagrams
+
+    def missing(*args):
+        raise DotMissing("dot is not installed")
+
+    client.post("/", FORM)
+    saved = Assessment.objects.get()
+    monkeypatch.setattr(diagrams, "render", missing)
+    diagrams.cache.clear()
+    diagrams.clear_memo()
+    response = client.get(saved.get_absolute_url())
+    assert response.status_code == 200
+    assert "cannot be drawn right now" in response.content.decode()
+    assert 'class="factor-chart"' in response.content.decode()
