@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
+from architectures.adr import to_adr
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.schemas import AnswersIn, AssessmentOut
 from decider.assessments import (
@@ -69,3 +70,20 @@ def get_assessment_diagram(request: HttpRequest, assessment_id: str, fmt: str) -
         marks=marks(assessment.result["anti_patterns"]),
         title=diagram_title(assessment),
     )
+
+
+@router.get(
+    "/assessments/{assessment_id}/adr.md",
+    response={404: Message},
+    openapi_extra={
+        "responses": {200: {"description": "MADR Markdown", "content": {"text/markdown": {}}}}
+    },
+    summary="An architecture decision record (MADR style) of the verdict",
+)
+def get_assessment_adr(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, pk=parse_id(assessment_id))
+    url = request.build_absolute_uri(assessment.get_absolute_url())
+    body = to_adr(assessment.result, created=assessment.created, url=url)
+    response = HttpResponse(body, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="adr-{assessment.id}.md"'
+    return response

@@ -156,3 +156,13 @@ def test_a_failed_render_is_a_503_in_json(client, saved, monkeypatch):
     response = client.get(saved["diagram"]["png"])
     assert response.status_code == 503
     assert "too long" in response.json()["detail"]
+
+
+def test_the_adr_is_markdown_of_the_verdict(client, saved):
+    response = client.get(f"/api/v1/assessments/{saved['id']}/adr.md")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/markdown; charset=utf-8"
+    text = response.content.decode()
+    assert text.startswith("# Microservices for our system")
+    assert f"/assessments/{saved['id']}/" in text
+    assert client.get(f"/api/v1/assessments/{uuid.uuid4()}/adr.md").status_code == 404

@@ -1,0 +1,50 @@
+from architectures.antipatterns import data_rules as rules
+from architectures.model import parse_architecture
+
+
+def build(components, links=()):
+    return parse_architecture({"components": components, "links": list(links)})
+
+
+def c(name, kind="service", **extra):
+    return {"name": name, "kind": kind, **extra}
+
+
+def link(source, target, style="sync", **flags):
+    return {"source": source, "target": target, "style": style, **flags}
+
+
+def test_shared_persistence_names_the_datastore_and_each_user():
+    architecture = build([c("a"), c("b"), c("db", "datastore")], [link("a", "db"), link("b", "db")])
+    (found,) = rules.shared_persistence(None, architecture)
+    assert found.elements == ("db", "a", "b") and found.severity == "medium"
+    assert "'db' is used by 'a' and 'b'" in found.message
+
+
+def test_shared_persistence_is_high_with_three_users():
+    architecture = build(
+        [c("a"), c("b"), c("x"), c("db", "datastore")],
+        [link("a", "db"), link("b", "db"), link("x", "db")],
+    )
+    assert rules.shared_persistence(None, architecture)[0].severity == "high"
+
+
+def test_shared_persistence_is_silent_on_one_user_with_two_links():
+    architecture = build([c("a"), c("db", "datastore")], [link("a", "db"), link("db", "a")])
+    assert rules.shared_persistence(None, architecture) == []
+    assert rules.shared_persistence(None, None) == []
+
+
+def test_intimacy_fires_on_a_service_using_another_services_datastore():
+    architecture = build(
+        [c("a"), c("b"), c("db", "datastore", owner="a")], [link("a", "db"), link("b", "db")]
+    )
+    (found,) = rules.inappropriate_service_intimacy(None, architecture)
+    assert found.elements == ("b", "db", "a") and "belongs to 'a'" in found.message
+
+
+def test_intimacy_is_silent_for_the_owner_and_without_a_declared_owner():
+    owned = build([c("a"), c("db", "datastore", owner="a")], [link("a", "db")])
+    assert rules.inappropriate_service_intimacy(None, owned) == []
+    shared = build([c("a"), c("b"), c("db", "datastore")], [link("a", "db"), link("b", "db")])
+    assert rules.inappropriate_service_intimacy(None, shared) == []
