@@ -2,9 +2,11 @@
 
 from typing import Any
 
+from architectures.antipatterns.detect import detect
 from architectures.model import Architecture, parse_architecture
 from architectures.proposal import propose
 from decider.engine import Answers, recommend
+from decider.engine.choices import Architecture as Verdict
 from decider.models import Assessment
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot", "mmd", "puml")
@@ -16,7 +18,9 @@ def analyse(answers: Answers) -> dict[str, Any]:
     architecture = propose(answers, recommendation.verdict.style)
     result = recommendation.to_dict()
     result["architecture"] = architecture.to_dict()
-    result["anti_patterns"] = []
+    leans = recommendation.verdict.architecture == Verdict.MICROSERVICES
+    findings = detect(answers=answers, architecture=architecture, leans_microservices=leans)
+    result["anti_patterns"] = [f.to_dict() for f in findings]
     return result
 
 
@@ -55,4 +59,5 @@ def assessment_payload(assessment: Assessment) -> dict[str, Any]:
         "answers": assessment.answers,
         **assessment.result,
         "diagram": diagram_urls("assessments", assessment.id),
+        "microtosca": f"/api/v1/assessments/{assessment.id}/architecture.microtosca.yml",
     }

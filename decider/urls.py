@@ -1,13 +1,17 @@
 from django.contrib import admin
 from django.urls import path
 
-from decider import views
 from decider.api import api
+from decider.views import assessments, catalog, reviews
 
 urlpatterns = [
-    path("", views.questionnaire, name="questionnaire"),
-    path("preview/", views.preview, name="preview"),
-    path("assessments/<uuid:pk>/", views.assessment, name="assessment"),
+    path("", assessments.questionnaire, name="questionnaire"),
+    path("preview/", assessments.preview, name="preview"),
+    path("assessments/<uuid:pk>/", assessments.assessment, name="assessment"),
+    path("anti-patterns/", catalog.anti_patterns, name="anti_patterns"),
+    path("review/", reviews.review_form, name="review_form"),
+    path("review/analyse/", reviews.analyse_draft, name="review_analyse"),
+    path("reviews/<uuid:pk>/", reviews.review, name="review"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ from ninja import Router, Status
 
 from architectures.adr import to_adr
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
+from decider.api.exports import microtosca_response
 from decider.api.schemas import AnswersIn, AssessmentOut
 from decider.assessments import (
     assessment_payload,
@@ -87,3 +88,13 @@ def get_assessment_adr(request: HttpRequest, assessment_id: str) -> HttpResponse
     response = HttpResponse(body, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="adr-{assessment.id}.md"'
     return response
+
+
+@router.get(
+    "/assessments/{assessment_id}/architecture.microtosca.yml",
+    response={404: Message},
+    summary="The proposed architecture as MicroTOSCA YAML (microFreshener's format)",
+)
+def get_assessment_microtosca(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, pk=parse_id(assessment_id))
+    return microtosca_response(saved_architecture(assessment.result), f"assessment-{assessment.id}")

@@ -117,3 +117,4 @@ class AssessmentOut(Schema):
     architecture: ArchitectureOut
     anti_patterns: list[AntiPatternOut]
     diagram: DiagramLinks
+    microtosca: str

@@ -2,7 +2,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from decider.api import assessments
+from decider.api import assessments, catalog, reviews
 
 api = NinjaAPI(
     title="Decider API",
@@ -14,6 +14,8 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("", assessments.router)
+api.add_router("", catalog.router)
+api.add_router("", reviews.router)
 
 
 @api.exception_handler(Http404)

@@ -18,3 +18,19 @@ def style_label(style: str) -> str:
 @register.filter
 def humanize_field(name: str) -> str:
     return name.removeprefix("rule_").replace("_", " ")
+
+
+@register.filter
+def get_item(mapping: dict, key: str) -> object:
+    return mapping.get(key, key)
+
+
+@register.filter
+def make_list_words(text: str) -> list[str]:
+    return text.split()
+
+
+@register.filter
+def with_severity(findings: list[dict], severity: str) -> list[tuple[int, dict]]:
+    """The findings of one severity, each with its number in the whole list (its badge)."""
+    return [(i, f) for i, f in enumerate(findings, start=1) if f["severity"] == severity]

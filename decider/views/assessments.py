@@ -1,6 +1,6 @@
 """Pages: the questionnaire with its live preview, and the saved assessment."""
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -16,7 +16,8 @@ from decider.charts import factor_chart
 from decider.diagrams import inline_svg
 from decider.engine import recommend
 from decider.engine.sources import LINKS, Source
-from decider.forms import DomainFormSet, blank_questionnaire, read_questionnaire
+from decider.formrows import edit_rows, is_row_action
+from decider.forms import DomainForm, DomainFormSet, blank_questionnaire, read_questionnaire
 from decider.models import Assessment
 
 DIAGRAM_UNAVAILABLE = (
@@ -30,36 +31,15 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
         form, domains = blank_questionnaire()
         return render(request, "questionnaire.html", {"form": form, "domains": domains})
     action = request.POST.get("action", "")
-    if action.startswith(("add-domain", "remove-domain-")):
-        data = edit_domain_rows(request.POST, action)
+    if is_row_action(action, "domains"):
+        fields = list(DomainForm.base_fields)
+        data = edit_rows(request.POST, "domains", fields, action, DomainFormSet.max_num)
         form, domains, _ = read_questionnaire(data)
         return render(request, "questionnaire.html", {"form": form, "domains": domains})
     form, domains, answers = read_questionnaire(request.POST)
     if answers is None:
         return render(request, "questionnaire.html", {"form": form, "domains": domains})
     return redirect(create_assessment(answers=answers))
-
-
-def edit_domain_rows(post: QueryDict, action: str) -> QueryDict:
-    """Add a blank domain row, or drop row N, keeping everything else that was typed."""
-    data = post.copy()
-    prefix = "domains"
-    total = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
-    if action == "add-domain":
-        data[f"{prefix}-TOTAL_FORMS"] = str(min(total + 1, DomainFormSet.max_num))
-        return data
-    drop = int(action.rsplit("-", 1)[1]) if action.rsplit("-", 1)[1].isdigit() else -1
-    fields = ("name", "load", "team", "depends_on", "publishes_to")
-    rows = [{f: data.get(f"{prefix}-{i}-{f}", "") for f in fields} for i in range(total)]
-    rows = [row for i, row in enumerate(rows) if i != drop]
-    for i in range(total):
-        for f in fields:
-            data.pop(f"{prefix}-{i}-{f}", None)
-    for i, row in enumerate(rows):
-        for f, value in row.items():
-            data[f"{prefix}-{i}-{f}"] = value
-    data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
-    return data
 
 
 @require_POST

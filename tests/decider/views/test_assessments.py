@@ -64,10 +64,10 @@ def test_errors_appear_beside_their_fields_and_keep_what_was_typed(client):
 
 
 def test_adding_and_removing_domain_rows_keeps_the_other_answers(client):
-    added = client.post("/", FORM | {"action": "add-domain"}).content.decode()
+    added = client.post("/", FORM | {"action": "add-domains"}).content.decode()
     assert 'name="domains-2-name"' in added
     assert Assessment.objects.count() == 0
-    removed = client.post("/", FORM | {"action": "remove-domain-0"}).content.decode()
+    removed = client.post("/", FORM | {"action": "remove-domains-0"}).content.decode()
     assert 'name="domains-1-name"' not in removed
     assert 'name="domains-0-name" value="users"' in removed
     assert 'value="8"' in removed
