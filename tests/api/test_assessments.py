@@ -166,3 +166,34 @@ def test_the_adr_is_markdown_of_the_verdict(client, saved):
     assert text.startswith("# Microservices for our system")
     assert f"/assessments/{saved['id']}/" in text
     assert client.get(f"/api/v1/assessments/{uuid.uuid4()}/adr.md").status_code == 404
+
+
+def test_the_assessment_warns_from_the_answers_and_marks_the_diagram(client, answers):
+    domains = [
+        {"name": "orders", "team": "Shop", "depends_on": ["users"]},
+        {"name": "users", "team": "Identity"},
+        {"name": "billing", "team": "Money", "depends_on": ["users"]},
+    ]
+    body = answers | {
+        "existing_system": "none",
+        "domains": domains,
+        "org": ["shared_domain_library"],
+    }
+    data = post(client, body).json()
+    ids = [f["id"] for f in data["anti_patterns"]]
+    assert "shared-libraries" in ids
+    assert "local-logging" in ids and "api-versioning" in ids
+    logging = next(f for f in data["anti_patterns"] if f["id"] == "local-logging")
+    number = ids.index("local-logging") + 1
+    assert logging["elements"]
+    dot = client.get(data["diagram"]["dot"]).content.decode()
+    assert f"⚠ {number}" in dot
+
+
+def test_the_proposed_architecture_has_no_architectural_finding(client, answers):
+    from architectures.antipatterns.detect import detect
+    from architectures.model import parse_architecture
+
+    data = post(client, answers | {"existing_system": "none"}).json()
+    architecture = parse_architecture(data["architecture"])
+    assert detect(answers=None, architecture=architecture) == []

@@ -1,0 +1,114 @@
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+
+from architectures.diagram import MARK_COLOR
+from architectures.microtosca_export import export_microtosca
+from architectures.model import parse_architecture
+from decider.models import Review
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = Path(__file__).parents[2] / "fixtures" / "architectures"
+
+
+def example(name: str) -> dict:
+    return json.loads((EXAMPLES / f"{name}.json").read_text())
+
+
+def post(client, body, content_type="application/json"):
+    data = body if isinstance(body, str | bytes) else json.dumps(body)
+    return client.post("/api/v1/reviews", data, content_type=content_type)
+
+
+def test_it_reviews_and_saves_an_architecture(client):
+    response = post(client, example("shared_database"))
+    assert response.status_code == 201
+    data = response.json()
+    saved = Review.objects.get(pk=data["id"])
+    assert data["url"] == f"/reviews/{saved.pk}/"
+    shared = next(f for f in data["anti_patterns"] if f["id"] == "shared-persistence")
+    assert "main-db" in shared["elements"]
+    assert set(data["diagram"]) == {"svg", "png", "pdf", "dot", "mmd", "puml"}
+    assert client.get(f"/api/v1/reviews/{saved.pk}").json() == data
+
+
+def test_a_clean_architecture_has_no_finding(client):
+    assert post(client, example("clean")).json()["anti_patterns"] == []
+
+
+def test_it_imports_microtosca_yaml(client):
+    yaml_text = export_microtosca(parse_architecture(example("sync_cycle")))
+    response = post(client, yaml_text, content_type="application/yaml")
+    assert response.status_code == 201
+    assert "cyclic-dependency" in {f["id"] for f in response.json()["anti_patterns"]}
+
+
+def test_malformed_yaml_is_a_422_that_says_where(client):
+    response = post(client, "topology_template:\n  node_templates: [\n", "application/yaml")
+    assert response.status_code == 422
+    loc = response.json()["detail"][0]["loc"]
+    assert loc[:2] == ["body", "yaml"] and isinstance(loc[2], int)
+
+
+def test_yaml_tags_that_build_objects_are_refused(client):
+    body = "!!python/object/apply:os.system ['echo hacked']\n"
+    response = post(client, body, "application/yaml")
+    assert response.status_code == 422
+
+
+def test_every_bad_field_is_named(client):
+    body = {
+        "components": [{"name": "a", "kind": "robot"}, {"name": "", "kind": "service"}],
+        "links": [{"source": "a", "target": "nowhere", "style": "telepathy"}],
+    }
+    response = post(client, body)
+    assert response.status_code == 422
+    locs = {tuple(d["loc"]) for d in response.json()["detail"]}
+    assert ("body", "components", 0, "kind") in locs
+    assert ("body", "components", 1, "name") in locs
+    assert ("body", "links", 0, "target") in locs
+    assert ("body", "links", 0, "style") in locs
+
+
+def test_too_many_components_is_a_clear_422_not_a_slow_render(client):
+    body = {"components": [{"name": f"s{i}", "kind": "service"} for i in range(301)]}
+    response = post(client, body)
+    assert response.status_code == 422
+    assert "At most 300" in response.json()["detail"][0]["msg"]
+
+
+def test_bodies_that_are_not_architectures_are_client_errors(client):
+    assert post(client, "{nope").status_code == 400
+    assert post(client, "[1, 2]").status_code == 422
+    assert post(client, "hello", content_type="text/plain").status_code == 415
+
+
+def test_the_diagram_marks_the_elements_of_each_finding(client):
+    data = post(client, example("shared_database")).json()
+    svg = client.get(data["diagram"]["svg"]).content.decode()
+    assert "main&#45;db" in svg
+    assert f'stroke="{MARK_COLOR}"' in svg
+    assert "⚠ 1" in svg
+
+
+def test_the_review_exports_microtosca_that_imports_back(client):
+    data = post(client, example("shared_database")).json()
+    response = client.get(data["microtosca"])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/yaml"
+    again = post(client, response.content, content_type="application/yaml").json()
+    assert {c["name"] for c in again["architecture"]["components"]} >= {"orders", "main-db"}
+
+
+def test_an_unknown_review_is_a_json_404(client):
+    assert client.get(f"/api/v1/reviews/{uuid.uuid4()}").status_code == 404
+    assert client.get("/api/v1/reviews/x/diagram.svg").json() == {"detail": "Not found."}
+
+
+def test_the_openapi_documents_both_body_types(client):
+    op = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/reviews"]["post"]
+    assert {"application/json", "application/yaml"} <= set(op["requestBody"]["content"])
+    assert {"201", "400", "413", "415", "422"} <= set(op["responses"])
