@@ -105,7 +105,7 @@ WHITENOISE_USE_FINDERS = True
 
 # Oversized bodies are refused with 413 before any parsing (see decider/limits.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 25_000  # the review builder: 300 components and 3,000 links
 
 LOGGING = {
     "version": 1,
