@@ -1,6 +1,7 @@
 import networkx as nx
 import pytest
 
+from architectures.antipatterns.detect import detect
 from architectures.model import Architecture, Kind, LinkStyle, parse_architecture
 from architectures.proposal import MAX_SERVICES_PER_TEAM, propose
 from decider.engine.answers import parse_answers
@@ -168,3 +169,38 @@ def test_long_merged_names_stay_within_the_name_limit():
     architecture = propose(answers(long), Style.MICROSERVICES)
     assert parse_architecture(architecture.to_dict()) == architecture
     assert f"{'x' * 38}00 + 2 more service" in services(architecture)
+
+
+RICH_DOMAINS = [
+    {
+        "name": "orders",
+        "team": "Shop",
+        "depends_on": ["pricing", "users"],
+        "publishes_to": ["shipping"],
+    },
+    {"name": "pricing", "team": "Shop", "depends_on": ["orders"]},
+    {"name": "users", "team": "Identity", "load": "high"},
+    {"name": "shipping", "team": "Logistics", "publishes_to": ["notifications"]},
+    {"name": "notifications", "team": "Logistics"},
+    {"name": "catalog", "team": "Shop", "load": "high"},
+    {"name": "search", "team": "Shop", "depends_on": ["catalog"]},
+]
+
+
+@pytest.mark.parametrize("style", list(Style))
+def test_no_proposal_has_an_architectural_anti_pattern_the_catalog_detects(style):
+    answers = parse_answers(
+        {
+            "teams": 3,
+            "deploy_contention": "often",
+            "scaling": "divergent",
+            "tech_diversity": "none",
+            "monolith_pain": 3,
+            "existing_system": "monolith",
+            "domains": RICH_DOMAINS,
+        }
+    )
+    architecture = propose(answers, style)
+    leans = style in (Style.MICROSERVICES, Style.INCREMENTAL_MIGRATION)
+    findings = detect(answers=None, architecture=architecture, leans_microservices=leans)
+    assert findings == [], [f.message for f in findings]
