@@ -190,3 +190,38 @@ def inline_svg(
         logger.warning("Inline diagram unavailable", exc_info=True)
         return None
     return _XML_PROLOGUE.sub("", svg)
+
+
+def dot_response(
+    request: HttpRequest,
+    dot: str,
+    fmt: str,
+    *,
+    filename_stem: str,
+    text_exports: Mapping[str, str],
+) -> HttpResponse:
+    """A pre-built diagram as a download: `dot` for the rendered formats and `.dot`,
+    `text_exports` for the others (`mmd`, `puml`); the same ETag/304, caching and 503
+    behaviour as `diagram_response`."""
+    if fmt not in FORMATS or not (FORMATS[fmt].rendered or fmt == "dot" or fmt in text_exports):
+        return JsonResponse({"detail": f"Unknown diagram format {fmt!r}."}, status=404)
+    body = None if FORMATS[fmt].rendered else (dot if fmt == "dot" else text_exports[fmt]).encode()
+    etag = _quoted(cache_key(dot, fmt) if body is None else hashlib.sha256(body).hexdigest())
+    if _matches(request, etag):
+        return _with_caching(HttpResponse(status=304), etag)
+    try:
+        body = body if body is not None else _rendered(dot, fmt)
+    except RenderError as error:
+        return _unavailable(error)
+    return _with_caching(_download(body, fmt, filename_stem), etag)
+
+
+def inline_dot_svg(dot: str) -> str | None:
+    """The SVG of `dot` to embed in a page, without its XML prologue; None when rendering
+    failed."""
+    try:
+        svg = _rendered(dot, "svg").decode()
+    except RenderError:
+        logger.warning("Inline diagram unavailable", exc_info=True)
+        return None
+    return _XML_PROLOGUE.sub("", svg)

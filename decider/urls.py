@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import path
 
 from decider.api import api
-from decider.views import assessments, catalog, reviews
+from decider.views import assessments, catalog, decompositions, reviews
 
 urlpatterns = [
     path("", assessments.questionnaire, name="questionnaire"),
@@ -14,4 +14,10 @@ urlpatterns = [
     path("reviews/<uuid:pk>/", reviews.review, name="review"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+]
+
+urlpatterns += [
+    path("decompose/", decompositions.decompose_page, name="decompose"),
+    path("decompositions/<uuid:pk>/", decompositions.decomposition, name="decomposition"),
+    path("decompositions/<uuid:pk>/rerun/", decompositions.rerun, name="decomposition_rerun"),
 ]

@@ -2,7 +2,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from decider.api import assessments, catalog, reviews
+from decider.api import assessments, catalog, decompositions, reviews
 
 api = NinjaAPI(
     title="Decider API",
@@ -16,6 +16,7 @@ api = NinjaAPI(
 api.add_router("", assessments.router)
 api.add_router("", catalog.router)
 api.add_router("", reviews.router)
+api.add_router("", decompositions.router)
 
 
 @api.exception_handler(Http404)

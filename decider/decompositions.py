@@ -1,0 +1,306 @@
+"""Making and reading decompositions: the service layer between views and the core in
+`architectures.decomposition`.
+
+A saved Decomposition keeps the normalised monolith, the options it ran with and the
+result; the diagrams are drawn again from the saved result, never by re-running the
+clustering.
+"""
+
+import hashlib
+import json
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from django.conf import settings
+
+from architectures.decomposition import diagram
+from architectures.decomposition.csv_input import parse_csv
+from architectures.decomposition.metrics import Metrics
+from architectures.decomposition.monolith import (
+    NAME_MSG,
+    Monolith,
+    MonolithInvalid,
+    Problem,
+    parse_monolith,
+    valid_name,
+)
+from architectures.decomposition.plan import CallFlow, SharedTable
+from architectures.decomposition.service import (
+    RESOLUTION_MAX,
+    RESOLUTION_MIN,
+    Candidate,
+    decompose,
+)
+from architectures.decomposition.service import Decomposition as Result
+from decider.assessments import diagram_urls
+from decider.models import Decomposition
+
+# The granularity slider's stops: roughly logarithmic, so each step changes the
+# candidate count by a similar factor. Index 6 is the core's default resolution.
+RESOLUTION_STEPS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0)
+DEFAULT_STEP = RESOLUTION_STEPS.index(1.0)
+
+
+@dataclass(frozen=True)
+class Example:
+    slug: str
+    title: str
+    filename: str
+
+
+EXAMPLES = (
+    Example("shop", "A small online shop (JSON, 20 modules)", "shop.json"),
+    Example("back_office", "A back-office system (JSON, 116 modules)", "back_office.json"),
+    Example("bookshop", "A bookshop (CSV)", "bookshop.csv"),
+)
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    name: str
+    better: str
+    definition: str
+    source: str
+
+
+METRICS = (
+    Metric(
+        "structural_modularity",
+        "Structural modularity (SM)",
+        "higher",
+        "The average cohesion of the candidates (the share of module pairs inside a "
+        "candidate that call each other) minus the average coupling between pairs of "
+        "candidates (the share of module pairs across two candidates that call each other).",
+        "Jin et al., IEEE TSE 2019",
+    ),
+    Metric(
+        "inter_call_percentage",
+        "Inter-call percentage (ICP)",
+        "lower",
+        "The share of call weight that crosses candidates, each call edge weighing "
+        "ln(count) + 1: how much of today's in-process calling would become network calls.",
+        "Kalia et al., Mono2Micro, FSE 2021",
+    ),
+    Metric(
+        "interface_number",
+        "Interface number (IFN)",
+        "lower",
+        "The average number of modules per candidate that another candidate calls: the "
+        "size of the API each service would have to publish.",
+        "Jin et al., IEEE TSE 2019",
+    ),
+    Metric(
+        "non_extreme_distribution",
+        "Non-extreme distribution (NED)",
+        "lower",
+        "The share of modules in candidates that are too small or too large (outside 5 to "
+        "20 modules).",
+        "Kalia et al., Mono2Micro, FSE 2021",
+    ),
+)
+
+
+def example_text(slug: str) -> str | None:
+    """The text of an example monolith from `fixtures/monoliths/`, or None if unknown."""
+    for example in EXAMPLES:
+        if example.slug == slug:
+            path = settings.BASE_DIR / "fixtures" / "monoliths" / example.filename
+            return path.read_text(encoding="utf-8")
+    return None
+
+
+def step_resolution(step: int) -> float:
+    return RESOLUTION_STEPS[max(0, min(step, len(RESOLUTION_STEPS) - 1))]
+
+
+def resolution_step(resolution: float) -> int:
+    """The slider stop nearest to `resolution` (on a log scale)."""
+    return min(
+        range(len(RESOLUTION_STEPS)),
+        key=lambda i: abs(math.log(RESOLUTION_STEPS[i]) - math.log(resolution)),
+    )
+
+
+def read_monolith_text(text: str) -> Monolith:
+    """A monolith pasted or uploaded as JSON (text starting with `{`) or as the CSV format
+    of `csv_input`; raises `MonolithInvalid`."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if not stripped:
+        msg = "Paste a monolith as JSON or CSV, or upload a file."
+        raise MonolithInvalid([Problem((), msg, "missing")])
+    if stripped[0] not in "{[":
+        return parse_csv(stripped)
+    try:
+        data = json.loads(stripped)
+    except json.JSONDecodeError as error:
+        msg = f"Not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
+        raise MonolithInvalid([Problem((), msg, "json_invalid")]) from None
+    except (ValueError, RecursionError):
+        raise MonolithInvalid([Problem((), "Not valid JSON.", "json_invalid")]) from None
+    return parse_monolith(data)
+
+
+def read_pins(text: str) -> dict[str, str]:
+    """Pins written one per line as `module = candidate` (the last `=` separates them;
+    blank lines and lines starting with `#` are skipped); raises `MonolithInvalid`."""
+    pins, problems = split_pins(text)
+    if problems:
+        raise MonolithInvalid(problems)
+    return pins
+
+
+def split_pins(text: str) -> tuple[dict[str, str], list[Problem]]:
+    """The pins of the well-formed lines, and a problem for each other line."""
+    pins: dict[str, str] = {}
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if (pin := parse_pin(line)) is None:
+            problems.append(Problem(("pins", "line", number), PIN_MSG))
+        else:
+            pins[pin[0]] = pin[1]
+    return pins, problems
+
+
+PIN_MSG = "Write each pin as 'module = candidate'."
+
+
+def parse_pin(text: str) -> tuple[str, str] | None:
+    """`module = candidate` as a pair, split at the last `=`; None when either is empty."""
+    module, sep, candidate = (part.strip() for part in text.rpartition("="))
+    return (module, candidate) if sep and module and candidate else None
+
+
+def read_request(data: Any) -> tuple[Monolith, float, dict[str, str]]:
+    """The API's JSON body: a Monolith with optional `resolution` and `pins` beside
+    `modules`. Raises `MonolithInvalid` naming every problem found."""
+    if not isinstance(data, Mapping):
+        raise MonolithInvalid([Problem((), "A monolith must be an object.", "dict_type")])
+    resolution, pins = data.get("resolution", 1.0), data.get("pins", {})
+    try:
+        monolith = parse_monolith(data)
+    except MonolithInvalid as invalid:
+        raise MonolithInvalid(invalid.problems + option_problems(None, resolution, pins)) from None
+    if problems := option_problems(module_names(monolith), resolution, pins):
+        raise MonolithInvalid(problems)
+    return monolith, float(resolution), pins
+
+
+def module_names(monolith: Monolith) -> set[str]:
+    return {m.name for m in monolith.modules}
+
+
+def option_problems(known: Collection[str] | None, resolution: Any, pins: Any) -> list[Problem]:
+    """What is wrong with `resolution` and `pins`; unknown pinned modules only when the
+    `known` module names are given."""
+    problems: list[Problem] = []
+    if not isinstance(resolution, int | float) or isinstance(resolution, bool):
+        problems.append(Problem(("resolution",), "Must be a number.", "float_type"))
+    elif not (math.isfinite(resolution) and RESOLUTION_MIN <= resolution <= RESOLUTION_MAX):
+        msg = f"Must lie between {RESOLUTION_MIN} and {RESOLUTION_MAX}."
+        problems.append(Problem(("resolution",), msg, "value_error"))
+    if not isinstance(pins, Mapping):
+        msg = "Must be an object of module name to candidate name."
+        return [*problems, Problem(("pins",), msg, "dict_type")]
+    for module, name in pins.items():
+        loc = ("pins", str(module)[:120])
+        if known is not None and module not in known:
+            problems.append(Problem(loc, f"Unknown module {str(module)[:120]!r}."))
+        elif not valid_name(name):
+            problems.append(Problem(loc, f"Candidate names: {NAME_MSG}", "string_type"))
+    return problems
+
+
+def create_decomposition(
+    *, monolith: Monolith, resolution: float = 1.0, pins: Mapping[str, str] | None = None
+) -> Decomposition:
+    """Decompose and save; raises `MonolithInvalid` for a bad resolution or pin."""
+    pins = dict(pins or {})
+    result = decompose(monolith, resolution=resolution, pins=pins)
+    data = monolith.to_dict()
+    options = {"resolution": resolution, "pins": pins, "digest": _digest(data, resolution, pins)}
+    return Decomposition.objects.create(monolith=data, options=options, result=result.to_dict())
+
+
+def rerun_decomposition(
+    saved: Decomposition, *, resolution: float, pins: Mapping[str, str]
+) -> Decomposition:
+    """The same monolith with other options: an earlier run with exactly these options is
+    reused, so moving the slider back and forth does not pile up copies."""
+    pins = dict(pins)
+    digest = _digest(saved.monolith, resolution, pins)
+    if earlier := Decomposition.objects.filter(options__digest=digest).first():
+        return earlier
+    return create_decomposition(
+        monolith=parse_monolith(saved.monolith), resolution=resolution, pins=pins
+    )
+
+
+def _digest(monolith: Mapping[str, Any], resolution: float, pins: Mapping[str, str]) -> str:
+    text = json.dumps([monolith, float(resolution), pins], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def decomposition_payload(saved: Decomposition) -> dict[str, Any]:
+    """The API's decomposition answer: the saved result plus identity and links."""
+    return {
+        "id": saved.id,
+        "url": saved.get_absolute_url(),
+        "created": saved.created,
+        "module_count": len(saved.monolith["modules"]),
+        "pins": saved.options.get("pins", {}),
+        **saved.result,
+        "diagram": diagram_urls("decompositions", saved.id),
+    }
+
+
+def saved_result(result: Mapping[str, Any]) -> Result:
+    """The core's Decomposition from a saved result, enough to draw it (the plan is left
+    out: the diagram does not show it)."""
+    return Result(
+        candidates=tuple(
+            Candidate(c["name"], tuple(c["modules"]), tuple(c["tables"]))
+            for c in result["candidates"]
+        ),
+        shared_tables=tuple(
+            SharedTable(s["table"], s["owner"], tuple(s["candidates"]))
+            for s in result["shared_tables"]
+        ),
+        plan=(),
+        metrics=Metrics(**result["metrics"]),
+        calls=tuple(CallFlow(c["caller"], c["callee"], c["calls"]) for c in result["calls"]),
+        resolution=result["resolution"],
+    )
+
+
+class DiagramSources(NamedTuple):
+    dot: str
+    text_exports: dict[str, str]
+
+
+def diagram_sources(saved: Decomposition) -> DiagramSources:
+    result = saved_result(saved.result)
+    exports = {"mmd": diagram.to_mermaid(result), "puml": diagram.to_plantuml(result)}
+    return DiagramSources(diagram.to_dot(result), exports)
+
+
+def describe_location(loc: tuple[str | int, ...]) -> str:
+    """A problem's location for people: `line 7`, `modules[3].calls['orders.cart']`."""
+    parts = list(loc)
+    text = ""
+    while parts:
+        part = parts.pop(0)
+        if part == "line" and parts and isinstance(parts[0], int):
+            text += f"{' ' if text else ''}line {parts.pop(0)}"
+        elif isinstance(part, int):
+            text += f"[{part}]"
+        elif not text:
+            text = part
+        else:
+            text += f".{part}" if part.isidentifier() else f"[{part!r}]"
+    return text

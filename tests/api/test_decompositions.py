@@ -1,0 +1,251 @@
+import json
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+from decider.models import Decomposition
+
+pytestmark = pytest.mark.django_db
+
+MONOLITHS = Path(__file__).resolve().parents[2] / "fixtures" / "monoliths"
+
+
+def post(client, data, *, path="/api/v1/decompositions", content_type="application/json"):
+    body = data if isinstance(data, str | bytes) else json.dumps(data)
+    return client.post(path, body, content_type=content_type)
+
+
+def shop() -> dict:
+    return json.loads((MONOLITHS / "shop.json").read_text())
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+
+
+def test_it_decomposes_a_json_monolith_and_saves_it(client):
+    response = post(client, shop())
+    assert response.status_code == 201
+    data = response.json()
+    saved = Decomposition.objects.get(pk=data["id"])
+    assert data["url"] == f"/decompositions/{saved.pk}/"
+    assert data["resolution"] == 1.0 and data["pins"] == {}
+    names = {c["name"] for c in data["candidates"]}
+    assert {"catalog", "payments", "shipping"} <= names
+    assert {s["table"] for s in data["shared_tables"]} == {"orders", "order_status_history"}
+    assert [s["candidate"] for s in data["plan"]][0] == "catalog"
+    assert set(data["metrics"]) == {
+        "structural_modularity",
+        "inter_call_percentage",
+        "interface_number",
+        "non_extreme_distribution",
+    }
+    assert data["diagram"]["puml"] == f"/api/v1/decompositions/{saved.pk}/diagram.puml"
+    assert set(data["diagram"]) == {"svg", "png", "pdf", "dot", "mmd", "puml"}
+    assert data["module_count"] == len(shop()["modules"])
+
+
+def test_resolution_and_pins_beside_the_modules_are_used(client):
+    coarse = post(client, shop() | {"resolution": 0.2}).json()
+    fine = post(client, shop() | {"resolution": 5}).json()
+    assert len(coarse["candidates"]) < len(fine["candidates"])
+    pinned = post(client, shop() | {"pins": {"notifications.email": "checkout"}}).json()
+    checkout = next(c for c in pinned["candidates"] if c["name"] == "checkout")
+    assert "notifications.email" in checkout["modules"]
+    assert pinned["pins"] == {"notifications.email": "checkout"}
+
+
+def test_it_reads_a_saved_decomposition_back(client):
+    created = post(client, shop()).json()
+    response = client.get(f"/api/v1/decompositions/{created['id']}")
+    assert response.status_code == 200
+    assert response.json() == created
+
+
+def test_an_unknown_or_malformed_id_is_a_json_404(client):
+    for pk in (uuid.uuid4(), "not-a-uuid"):
+        response = client.get(f"/api/v1/decompositions/{pk}")
+        assert response.status_code == 404
+        assert response.json() == {"detail": "Not found."}
+
+
+def test_a_csv_body_takes_its_options_from_the_query(client):
+    text = (MONOLITHS / "bookshop.csv").read_text()
+    path = "/api/v1/decompositions?resolution=0.5&pins=web.book_page%3Dstorefront"
+    response = post(client, text, path=path, content_type="text/csv")
+    assert response.status_code == 201
+    data = response.json()
+    assert data["resolution"] == 0.5
+    storefront = next(c for c in data["candidates"] if c["name"] == "storefront")
+    assert "web.book_page" in storefront["modules"]
+
+
+def test_every_bad_field_is_named_in_a_422(client):
+    bad = {
+        "modules": [
+            {"name": "a", "tables": {"t": "x"}, "calls": {"b": 0, "ghost": 1}},
+            {"name": "b", "loc": -1},
+        ],
+        "resolution": 99,
+        "pins": {"a": ""},
+    }
+    response = post(client, bad)
+    assert response.status_code == 422
+    locs = [d["loc"] for d in response.json()["detail"]]
+    assert ["body", "modules", 0, "tables", "t"] in locs
+    assert ["body", "modules", 0, "calls", "b"] in locs
+    assert ["body", "modules", 0, "calls", "ghost"] in locs
+    assert ["body", "modules", 1, "loc"] in locs
+    assert ["body", "resolution"] in locs
+    assert ["body", "pins", "a"] in locs
+    assert Decomposition.objects.count() == 0
+
+
+def test_a_pin_to_an_unknown_module_is_a_422(client):
+    response = post(client, shop() | {"pins": {"nowhere": "x"}})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {
+            "loc": ["body", "pins", "nowhere"],
+            "msg": "Unknown module 'nowhere'.",
+            "type": "value_error",
+        }
+    ]
+
+
+def test_csv_problems_name_their_line_and_query_problems_the_parameter(client):
+    path = "/api/v1/decompositions?resolution=50&pins=no-equals-sign"
+    response = post(client, "source,target,count\na,b,x\n", path=path, content_type="text/csv")
+    assert response.status_code == 422
+    locs = [d["loc"] for d in response.json()["detail"]]
+    assert locs == [["body", "line", 2], ["query", "resolution"], ["query", "pins", 0]]
+
+
+@pytest.mark.parametrize("body", ["{bad", "[" * 100_000, b"\xff\xfe{"])
+def test_malformed_json_is_a_400_with_a_message_not_a_500(client, body):
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("Malformed JSON")
+
+
+@pytest.mark.parametrize("body", ["[1]", "3", "null", '"modules"'])
+def test_a_json_body_that_is_not_an_object_is_a_422(client, body):
+    response = post(client, body)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body"]
+
+
+def test_a_csv_body_that_is_not_utf8_is_a_422(client):
+    response = post(client, b"source,target\xff", content_type="text/csv")
+    assert response.status_code == 422
+
+
+def test_another_media_type_is_a_415(client):
+    response = post(client, "modules: []", content_type="application/yaml")
+    assert response.status_code == 415
+    assert "text/csv" in response.json()["detail"]
+
+
+def test_a_body_over_the_limit_is_refused_with_413(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = post(client, shop())
+    assert response.status_code == 413
+    assert "too large" in response.json()["detail"]
+
+
+def test_the_largest_body_within_the_limit_decomposes_in_a_few_seconds(client):
+    # 20,000 modules (the core's maximum) with short names fit in 2 MiB of CSV.
+    lines = ["source,target,count"]
+    lines += [f"m{i},m{(i * 7 + 1) % 20_000},{1 + i % 5}" for i in range(20_000)]
+    lines += [f"m{i},m{(i * 13 + 5) % 20_000}," for i in range(20_000)]
+    lines += ["module,table,mode"] + [f"m{i},t{i // 5},rw" for i in range(20_000)]
+    body = "\n".join(lines)
+    assert len(body) < 2 * 1024 * 1024
+    start = time.perf_counter()
+    response = post(client, body, content_type="text/csv")
+    elapsed = time.perf_counter() - start
+    assert response.status_code == 201
+    assert response.json()["module_count"] == 20_000
+    assert elapsed < 10
+
+
+def test_the_openapi_schema_documents_every_status_and_both_bodies(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    create = schema["paths"]["/api/v1/decompositions"]["post"]
+    assert {"201", "400", "413", "415", "422"} <= set(create["responses"])
+    content = create["requestBody"]["content"]
+    assert {"application/json", "text/csv"} <= set(content)
+    assert "modules" in content["application/json"]["schema"]["properties"]
+    get = schema["paths"]["/api/v1/decompositions/{decomposition_id}"]["get"]
+    assert {"200", "404"} <= set(get["responses"])
+    diagram = schema["paths"]["/api/v1/decompositions/{decomposition_id}/diagram.{fmt}"]["get"]
+    assert {"200", "304", "404", "503"} <= set(diagram["responses"])
+
+
+@pytest.fixture
+def saved(client):
+    return post(client, shop()).json()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content_type", "start"),
+    [
+        ("svg", "image/svg+xml", b"<?xml"),
+        ("png", "image/png", b"\x89PNG\r\n\x1a\n"),
+        ("pdf", "application/pdf", b"%PDF-"),
+        ("dot", "text/vnd.graphviz; charset=utf-8", b"digraph"),
+        ("mmd", "text/plain; charset=utf-8", b"flowchart LR"),
+        ("puml", "text/plain; charset=utf-8", b"@startuml"),
+    ],
+)
+def test_every_diagram_format_downloads_with_its_headers(client, saved, fmt, content_type, start):
+    response = client.get(saved["diagram"][fmt])
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    assert response.content.lstrip().startswith(start)
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="decider-candidates-{saved["id"]}.{fmt}"'
+    )
+    assert response["ETag"] and "max-age" in response["Cache-Control"]
+    again = client.get(saved["diagram"][fmt], headers={"If-None-Match": response["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_the_diagram_draws_candidates_and_shared_tables(client, saved):
+    dot = client.get(saved["diagram"]["dot"]).content.decode()
+    assert "cluster_" in dot and "label=catalog" in dot
+    assert "order_status_history" in dot and "#c62828" in dot
+
+
+def test_a_rendered_diagram_is_cached(client, saved, monkeypatch):
+    from decider import diagrams
+
+    assert client.get(saved["diagram"]["png"]).status_code == 200
+    monkeypatch.setattr(diagrams, "render", lambda dot, fmt: pytest.fail("rendered again"))
+    assert client.get(saved["diagram"]["png"]).status_code == 200
+
+
+def test_an_unknown_diagram_format_or_decomposition_is_a_json_404(client, saved):
+    assert client.get(f"/api/v1/decompositions/{saved['id']}/diagram.gif").status_code == 404
+    response = client.get(f"/api/v1/decompositions/{uuid.uuid4()}/diagram.svg")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_a_failed_render_is_a_503_in_json(client, saved, monkeypatch):
+    from architectures.render import RenderTimeout
+    from decider import diagrams
+
+    def fail(dot, fmt):
+        raise RenderTimeout("Drawing the diagram took too long.")
+
+    monkeypatch.setattr(diagrams, "render", fail)
+    response = client.get(saved["diagram"]["svg"])
+    assert response.status_code == 503
+    assert "took too long" in response.json()["detail"]
+    assert client.get(saved["diagram"]["mmd"]).status_code == 200

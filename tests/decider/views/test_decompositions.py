@@ -1,0 +1,190 @@
+import json
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from architectures.decomposition import parse_monolith
+from decider.decompositions import DEFAULT_STEP, create_decomposition
+from decider.models import Decomposition
+
+pytestmark = pytest.mark.django_db
+
+MONOLITHS = Path(__file__).resolve().parents[3] / "fixtures" / "monoliths"
+SHOP = (MONOLITHS / "shop.json").read_text()
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def saved() -> Decomposition:
+    return create_decomposition(monolith=parse_monolith(json.loads(SHOP)))
+
+
+def test_the_page_offers_a_text_box_an_upload_a_slider_pins_and_examples(client):
+    response = client.get("/decompose/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="monolith"' in html and 'type="file"' in html
+    assert 'type="range"' in html and f'value="{DEFAULT_STEP}"' in html
+    assert "fewer, larger services" in html and "more, smaller services" in html
+    assert 'name="pins"' in html
+    assert 'href="/decompose/?example=shop"' in html
+    assert 'hx-indicator="#decompose-busy"' in html and "Decomposing…" in html
+    assert 'href="/decompose/"' in html  # the nav link
+
+
+def test_an_example_loads_into_the_text_box(client):
+    html = client.get("/decompose/?example=back_office").content.decode()
+    assert "accounting.journal_entry_service" in html
+    assert "<html" in html
+
+
+def test_htmx_gets_only_the_form_with_the_example_and_the_response_varies(client):
+    response = client.get("/decompose/?example=shop", headers=HTMX)
+    html = response.content.decode()
+    assert "<html" not in html and html.lstrip().startswith('<form id="decompose-form"')
+    assert "catalog.products" in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_submitting_without_javascript_saves_and_redirects_to_the_permalink(client):
+    response = client.post("/decompose/", {"monolith": SHOP, "granularity": "2", "pins": ""})
+    saved = Decomposition.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/decompositions/{saved.pk}/"
+    assert saved.options["resolution"] == 0.2
+
+
+def test_submitting_with_htmx_redirects_the_browser(client):
+    data = {"monolith": SHOP, "granularity": str(DEFAULT_STEP)}
+    response = client.post("/decompose/", data, headers=HTMX)
+    assert response["HX-Redirect"] == Decomposition.objects.get().get_absolute_url()
+
+
+def test_an_uploaded_csv_file_replaces_the_text_box(client):
+    upload = SimpleUploadedFile("bookshop.csv", (MONOLITHS / "bookshop.csv").read_bytes())
+    response = client.post(
+        "/decompose/", {"monolith": "", "file": upload, "granularity": str(DEFAULT_STEP)}
+    )
+    assert response.status_code == 302
+    assert Decomposition.objects.get().monolith["modules"][0]["name"] == "web.book_page"
+
+
+def test_errors_are_listed_beside_the_input_and_what_was_typed_is_kept(client):
+    typed = '{"modules": [{"name": "a", "calls": {"ghost": 1}, "tables": {"t": "x"}}]}'
+    response = client.post(
+        "/decompose/", {"monolith": typed, "granularity": "4", "pins": "a = core\nno sign"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert Decomposition.objects.count() == 0
+    assert 'id="problems-monolith"' in html
+    assert "<code>modules[0].calls.ghost</code> Unknown module &#x27;ghost&#x27;." in html
+    assert "<code>modules[0].tables.t</code>" in html
+    assert "<code>pins line 2</code>" in html
+    assert "&quot;ghost&quot;" in html  # the text box keeps the input
+    assert "a = core" in html
+    assert 'value="4"' in html
+
+
+def test_htmx_errors_come_back_as_the_form_alone(client):
+    response = client.post("/decompose/", {"monolith": "source,target,count\na,b,x"}, headers=HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and "<code>line 2</code>" in html
+
+
+def test_a_pin_to_an_unknown_module_is_shown_beside_the_pins(client):
+    data = {"monolith": SHOP, "granularity": str(DEFAULT_STEP), "pins": "nowhere = x"}
+    html = client.post("/decompose/", data).content.decode()
+    assert 'id="problems-pins"' in html and "Unknown module &#x27;nowhere&#x27;." in html
+
+
+def test_an_uploaded_file_that_is_not_text_is_a_problem_not_a_crash(client):
+    upload = SimpleUploadedFile("x.json", b"\xff\xfe\x00bad")
+    response = client.post("/decompose/", {"file": upload, "granularity": "6"})
+    assert response.status_code == 200
+    assert "not UTF-8 text" in response.content.decode()
+
+
+def test_the_permalink_shows_candidates_metrics_shared_tables_plan_and_diagram(client, saved):
+    html = client.get(saved.get_absolute_url()).content.decode()
+    assert f'<span id="candidate-count">{len(saved.result["candidates"])}</span>' in html
+    for candidate in saved.result["candidates"]:
+        assert candidate["name"] in html
+    assert "Structural modularity (SM)" in html and "higher is better" in html
+    assert "Inter-call percentage (ICP)" in html and "lower is better" in html
+    assert "ln(count) + 1" in html
+    assert 'id="shared-tables"' in html and "order_status_history" in html
+    assert "Extract catalog" in html and "Calls that become API calls or events" in html
+    assert "as what remains of the monolith" in html
+    assert '<div class="diagram"><svg' in html
+    for fmt in ("svg", "png", "pdf", "dot", "mmd", "puml"):
+        assert f"/api/v1/decompositions/{saved.pk}/diagram.{fmt}" in html
+    assert f'hx-post="/decompositions/{saved.pk}/rerun/"' in html
+    assert f'action="/decompositions/{saved.pk}/rerun/"' in html
+
+
+def test_the_permalink_explains_when_the_diagram_cannot_be_drawn(client, saved, monkeypatch):
+    from architectures.render import DotMissing
+    from decider import diagrams
+
+    def fail(dot, fmt):
+        raise DotMissing("no dot")
+
+    monkeypatch.setattr(diagrams, "render", fail)
+    response = client.get(saved.get_absolute_url())
+    assert response.status_code == 200
+    assert "The diagram cannot be drawn right now" in response.content.decode()
+
+
+def test_an_unknown_decomposition_is_a_404(client):
+    assert client.get("/decompositions/6f1c1cde-52e3-4a41-a1a4-07a1a36b41a7/").status_code == 404
+
+
+def test_the_slider_without_javascript_redirects_to_the_new_decomposition(client, saved):
+    response = client.post(f"/decompositions/{saved.pk}/rerun/", {"granularity": "2"})
+    new = Decomposition.objects.exclude(pk=saved.pk).get()
+    assert response.status_code == 302
+    assert response["Location"] == new.get_absolute_url()
+    assert len(new.result["candidates"]) < len(saved.result["candidates"])
+    assert new.monolith == saved.monolith
+
+
+def test_the_slider_with_htmx_gets_the_result_partial_and_pushes_its_url(client, saved):
+    response = client.post(f"/decompositions/{saved.pk}/rerun/", {"granularity": "2"}, headers=HTMX)
+    new = Decomposition.objects.exclude(pk=saved.pk).get()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and html.startswith('<div id="decomposition"')
+    assert response["HX-Push-Url"] == new.get_absolute_url()
+    assert "HX-Request" in response["Vary"]
+    assert f'<span id="candidate-count">{len(new.result["candidates"])}</span>' in html
+
+
+def test_moving_the_slider_back_reuses_the_first_decomposition(client, saved):
+    client.post(f"/decompositions/{saved.pk}/rerun/", {"granularity": "2"})
+    back = client.post(f"/decompositions/{saved.pk}/rerun/", {"granularity": str(DEFAULT_STEP)})
+    assert back["Location"] == saved.get_absolute_url()
+    assert Decomposition.objects.count() == 2
+
+
+def test_bad_pins_on_a_rerun_are_shown_and_nothing_is_saved(client, saved):
+    data = {"granularity": "2", "pins": "ghost = x"}
+    page = client.post(f"/decompositions/{saved.pk}/rerun/", data).content.decode()
+    assert "Unknown module &#x27;ghost&#x27;." in page and "<html" in page
+    assert "ghost = x" in page
+    partial = client.post(f"/decompositions/{saved.pk}/rerun/", data, headers=HTMX)
+    assert "<html" not in partial.content.decode()
+    assert "HX-Push-Url" not in partial
+    assert Decomposition.objects.count() == 1
+
+
+def test_the_rerun_only_accepts_post(client, saved):
+    assert client.get(f"/decompositions/{saved.pk}/rerun/").status_code == 405
