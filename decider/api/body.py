@@ -26,6 +26,8 @@ def read_json(request: HttpRequest) -> Any:
         return json.loads(request.body or b"null")
     except (ValueError, UnicodeDecodeError) as error:
         raise BodyError(400, f"The body is not valid JSON: {error}.") from None
+    except RecursionError:
+        raise BodyError(400, "The body is not valid JSON: it is nested too deeply.") from None
 
 
 def inline_schema(model: type[BaseModel]) -> dict[str, Any]:

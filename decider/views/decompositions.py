@@ -18,8 +18,8 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from architectures.decomposition.monolith import Monolith, MonolithInvalid, Problem
 from decider.assessments import diagram_urls
+from decider.decomposition_forms import DecomposeForm, OptionsForm
 from decider.decompositions import (
-    DEFAULT_STEP,
     EXAMPLES,
     METRICS,
     RESOLUTION_STEPS,
@@ -43,35 +43,6 @@ DIAGRAM_UNAVAILABLE = (
     "below still work; please try again later."
 )
 PROBLEMS_SHOWN = 100
-
-
-class RangeInput(forms.NumberInput):
-    input_type = "range"
-
-
-class OptionsForm(forms.Form):
-    granularity = forms.IntegerField(
-        min_value=0,
-        max_value=len(RESOLUTION_STEPS) - 1,
-        initial=DEFAULT_STEP,
-        widget=RangeInput(attrs={"step": 1}),
-    )
-    pins = forms.CharField(
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "false"}),
-    )
-
-
-class DecomposeForm(OptionsForm):
-    monolith = forms.CharField(
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "false"}),
-    )
-    file = forms.FileField(required=False)
-
-    field_order = ("monolith", "file", "granularity", "pins")
 
 
 @dataclass

@@ -197,3 +197,7 @@ def test_the_proposed_architecture_has_no_architectural_finding(client, answers)
     data = post(client, answers | {"existing_system": "none"}).json()
     architecture = parse_architecture(data["architecture"])
     assert detect(answers=None, architecture=architecture) == []
+
+
+def test_deeply_nested_json_is_a_client_error(client):
+    assert post(client, "[" * 100_000 + "]" * 100_000).status_code == 400

@@ -112,3 +112,9 @@ def test_the_openapi_documents_both_body_types(client):
     op = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/reviews"]["post"]
     assert {"application/json", "application/yaml"} <= set(op["requestBody"]["content"])
     assert {"201", "400", "413", "415", "422"} <= set(op["responses"])
+
+
+def test_deeply_nested_json_is_a_400_not_a_500(client):
+    response = post(client, "[" * 100_000 + "]" * 100_000)
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["detail"]
