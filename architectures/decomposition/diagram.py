@@ -8,6 +8,8 @@ through `graphviz.escape` (which also stops a `<...>` name from becoming an HTML
 label), and no user text ever reaches an attribute other than `label`.
 """
 
+import math
+
 import graphviz
 
 from architectures.decomposition.diagram_text import to_mermaid, to_plantuml
@@ -71,7 +73,17 @@ def _cluster(dot: graphviz.Digraph, box: Box) -> str:
             sub.node(node.id, graphviz.escape(node.label), shape="cylinder", style="")
         for node in box.more:
             sub.node(node.id, graphviz.escape(node.label), shape="plaintext", style="")
+        _grid(sub, [n.id for n in (*box.modules, *box.more)])
+        _grid(sub, [n.id for n in box.tables])
     return (box.modules or box.tables or box.more)[0].id
+
+
+def _grid(sub: graphviz.Digraph, ids: list[str]) -> None:
+    """Lay a cluster's nodes out in a near-square grid rather than one tall column:
+    invisible edges push every `rows`-th node one rank (column) to the right."""
+    rows = max(2, math.isqrt(len(ids) - 1) + 1) if ids else 0
+    for above, below in zip(ids, ids[rows:], strict=False):
+        sub.edge(above, below, style="invis")
 
 
 def _note(dot: graphviz.Digraph, view: View) -> None:
