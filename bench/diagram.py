@@ -27,7 +27,7 @@ from django.core.cache import cache  # noqa: E402
 
 from architectures.diagram import to_dot  # noqa: E402
 from architectures.model import Architecture, Kind  # noqa: E402
-from architectures.proposal import propose  # noqa: E402
+from architectures.proposal import MAX_SERVICES_PER_TEAM, propose  # noqa: E402
 from decider import diagrams  # noqa: E402
 from decider.engine.answers import parse_answers  # noqa: E402
 from decider.engine.choices import Style  # noqa: E402
@@ -41,7 +41,7 @@ def architecture(services: int) -> Architecture:
     domains = [
         {
             "name": f"domain {i}",
-            "team": f"team {i // 3}",
+            "team": f"team {i // MAX_SERVICES_PER_TEAM}",
             "load": "high" if i % 7 == 3 else "normal",
             "depends_on": [f"domain {j}" for j in (i - 1, i - 4) if j >= 0 and (i + j) % 3],
             "publishes_to": [f"domain {(i * 5 + 2) % services}"] if i % 4 == 0 else [],
