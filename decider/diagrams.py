@@ -111,24 +111,14 @@ def diagram_response(
     marks: Mapping[str, Sequence[int]] = {},  # noqa: B006 (read only)
     title: str | None = None,
 ) -> HttpResponse:
-    """The diagram as a download, with ETag/304 and caching headers; 503 JSON if `dot` fails."""
-    if fmt not in FORMATS:
-        return JsonResponse({"detail": f"Unknown diagram format {fmt!r}."}, status=404)
-    if FORMATS[fmt].rendered:
-        # The ETag comes from the DOT, so a revalidation costs no render at all.
-        dot = dot_source(architecture, marks=marks, title=title)
-        etag = _quoted(cache_key(dot, fmt))
-        body = None
-    else:
-        body = export(architecture, fmt, marks=marks, title=title)
-        etag = _quoted(hashlib.sha256(body).hexdigest())
-    if _matches(request, etag):
-        return _with_caching(HttpResponse(status=304), etag)
-    try:
-        body = body if body is not None else _rendered(dot, fmt)
-    except RenderError as error:
-        return _unavailable(error)
-    return _with_caching(_download(body, fmt, filename_stem), etag)
+    """The diagram as a download, with ETag/304 and caching headers; 503 JSON if `dot` fails.
+
+    The ETag of a rendered format comes from the DOT, so a revalidation costs no render."""
+    dot = dot_source(architecture, marks=marks, title=title)
+    texts = {}
+    if fmt in ("mmd", "puml"):
+        texts[fmt] = export(architecture, fmt, marks=marks, title=title).decode()
+    return dot_response(request, dot, fmt, filename_stem=filename_stem, text_exports=texts)
 
 
 def _quoted(digest: str) -> str:
@@ -184,12 +174,7 @@ def inline_svg(
     title: str | None = None,
 ) -> str | None:
     """The SVG to embed in a page, without its XML prologue; None when rendering failed."""
-    try:
-        svg = export(architecture, "svg", marks=marks, title=title).decode()
-    except RenderError:
-        logger.warning("Inline diagram unavailable", exc_info=True)
-        return None
-    return _XML_PROLOGUE.sub("", svg)
+    return inline_dot_svg(dot_source(architecture, marks=marks, title=title))
 
 
 def dot_response(

@@ -1,17 +1,5 @@
 from architectures.antipatterns import data_rules as rules
-from architectures.model import parse_architecture
-
-
-def build(components, links=()):
-    return parse_architecture({"components": components, "links": list(links)})
-
-
-def c(name, kind="service", **extra):
-    return {"name": name, "kind": kind, **extra}
-
-
-def link(source, target, style="sync", **flags):
-    return {"source": source, "target": target, "style": style, **flags}
+from tests.architectures.builders import build, c, link
 
 
 def test_shared_persistence_names_the_datastore_and_each_user():

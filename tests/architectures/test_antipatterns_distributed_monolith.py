@@ -1,18 +1,6 @@
 from architectures.antipatterns.distributed_monolith import distributed_monolith
-from architectures.model import parse_architecture
 from decider.engine.answers import parse_answers
-
-
-def build(components, links=()):
-    return parse_architecture({"components": components, "links": list(links)})
-
-
-def c(name, kind="service", **extra):
-    return {"name": name, "kind": kind, **extra}
-
-
-def link(source, target, style="sync", **flags):
-    return {"source": source, "target": target, "style": style, **flags}
+from tests.architectures.builders import build, c, link
 
 
 def answers(org):

@@ -1,17 +1,6 @@
 from architectures.antipatterns import topology
-from architectures.model import LinkStyle, parse_architecture
-
-
-def build(components, links=()):
-    return parse_architecture({"components": components, "links": list(links)})
-
-
-def c(name, kind="service", **extra):
-    return {"name": name, "kind": kind, **extra}
-
-
-def link(source, target, style="sync", **flags):
-    return {"source": source, "target": target, "style": style, **flags}
+from architectures.model import LinkStyle
+from tests.architectures.builders import build, c, link
 
 
 def test_longest_chain_counts_a_cycle_as_all_its_members():
