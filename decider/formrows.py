@@ -10,7 +10,8 @@ def edit_rows(
 ) -> QueryDict:
     """Apply `add-<prefix>` or `remove-<prefix>-N` to the posted rows, keeping all else typed."""
     data = post.copy()
-    total = _int(data.get(f"{prefix}-TOTAL_FORMS"))
+    # The count is user input: never loop past what the formset itself accepts.
+    total = min(_int(data.get(f"{prefix}-TOTAL_FORMS")), limit)
     if action == f"add-{prefix}":
         data[f"{prefix}-TOTAL_FORMS"] = str(min(total + 1, limit))
         return data
