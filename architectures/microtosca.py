@@ -21,7 +21,6 @@ MicroTOSCA has no clients and no notion of sync or async, so the mapping is:
 """
 
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -40,7 +39,6 @@ from architectures.model import (
     Kind,
     Problem,
     parse_architecture,
-    valid_name,
 )
 
 __all__ = ["MAX_BYTES", "MicroToscaInvalid", "export_microtosca", "import_microtosca"]
@@ -68,12 +66,9 @@ def import_microtosca(text: str | bytes) -> Architecture:
     reader = _Reader(_load(text))
     data = reader.read()
     try:
-        architecture = parse_architecture(data)
+        return parse_architecture(data)
     except ArchitectureInvalid as error:
         raise MicroToscaInvalid([reader.locate(p) for p in error.problems]) from None
-    # `parse_architecture` does not read notes and modules; they come from metadata.
-    components = tuple(replace(c, **reader.extras.get(c.name, {})) for c in architecture.components)
-    return replace(architecture, components=components)
 
 
 def _load(text: str | bytes) -> Any:
@@ -82,13 +77,26 @@ def _load(text: str | bytes) -> Any:
         msg = f"At most {MAX_BYTES:,} bytes of YAML, got {len(raw):,}."
         raise MicroToscaInvalid([Problem(("yaml",), msg, "too_long")])
     try:
-        return yaml.safe_load(raw)
+        return yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.MarkedYAMLError as error:
         raise MicroToscaInvalid([_syntax_problem(error)]) from None
     except (yaml.YAMLError, RecursionError) as error:
         raise MicroToscaInvalid(
             [Problem(("yaml",), f"Not readable YAML: {error}", "yaml")]
         ) from None
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Plain data only, and no aliases: a few hundred bytes of nested aliases expand to
+    gigabytes ("billion laughs"), and MicroTOSCA never needs them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not accepted", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
@@ -113,7 +121,6 @@ class _Reader:
         self.link_locs: list[Loc] = []
         self.computes: dict[str, str] = {}
         self.templates: Mapping[str, Any] = {}
-        self.extras: dict[str, dict[str, Any]] = {}
 
     def read(self) -> dict[str, Any]:
         topology = self._mapping(
@@ -146,12 +153,14 @@ class _Reader:
         loc = (*NODES, str(name))
         node = self._mapping(loc, node)
         node_type = node.get("type")
-        node_type = node_type if isinstance(node_type, str) else repr(node_type)
+        # Never echo user data whole: it may be large.
+        node_type = node_type if isinstance(node_type, str) else f"a {type(node_type).__name__}"
         if node_type == COMPUTE:
             self.computes[str(name)] = str(self._metadata(loc, node).get("deploy_unit", name))
             return
         if node_type not in KIND_OF_TYPE:
-            self._problem((*loc, "type"), f"Unknown node type {node_type!r}.", "enum")
+            shown = node_type if len(node_type) <= 80 else node_type[:80] + "…"
+            self._problem((*loc, "type"), f"Unknown node type {shown!r}.", "enum")
             return
         component: dict[str, Any] = {"name": name, "kind": str(KIND_OF_TYPE[node_type])}
         metadata = self._metadata(loc, node)
@@ -159,18 +168,11 @@ class _Reader:
             component["kind"] = str(Kind.ESB)
         fields = (*METADATA_FIELDS, "deploy_unit")
         component |= {key: metadata[key] for key in fields if key in metadata}
+        for key in ("note", "modules"):
+            if metadata.get(key) is not None:
+                component[key] = metadata[key]
         self.components[str(name)] = component
-        self._extras((*loc, "metadata"), str(name), metadata)
         self.component_locs.append(loc)
-
-    def _extras(self, loc: Loc, name: str, metadata: Mapping[str, Any]) -> None:
-        note, modules = metadata.get("note"), metadata.get("modules") or []
-        if note is not None and not (isinstance(note, str) and note.isprintable()):
-            self._problem((*loc, "note"), "Must be printable text.")
-        elif not isinstance(modules, list) or not all(valid_name(m) for m in modules):
-            self._problem((*loc, "modules"), "Must be a list of module names.", "list_type")
-        else:
-            self.extras[name] = {"note": note or None, "modules": tuple(modules)}
 
     def _requirements(self, name: str, node: Mapping[str, Any]) -> None:
         loc = (*NODES, str(name), "requirements")
@@ -185,9 +187,11 @@ class _Reader:
         for index, requirement in enumerate(requirements):
             self._requirement((*loc, index), str(name), requirement, metadata, subscribed)
         for index, extra in enumerate(self._list(metadata, "links")):
-            self._add_link(
-                (*NODES, str(name), "metadata", "links", index), {"source": name, **extra}
-            )
+            link_loc = (*NODES, str(name), "metadata", "links", index)
+            if not isinstance(extra, Mapping):
+                self._problem(link_loc, "Each link must be a mapping.", "dict_type")
+                continue
+            self._add_link(link_loc, {"source": name, **extra})
 
     def _requirement(
         self, loc: Loc, name: str, requirement: Any, metadata: Mapping, subscribed: list[str]

@@ -252,7 +252,9 @@ def _parse_link(problems: list[Problem], index: int, raw: Any, names: set[str]) 
     ends = {}
     for key in ("source", "target"):
         ends[key] = raw.get(key)
-        if ends[key] not in names:
+        if not isinstance(ends[key], str):
+            problems.append(Problem((*loc, key), "A component name is required.", "string_type"))
+        elif ends[key] not in names:
             problems.append(Problem((*loc, key), f"Unknown component {ends[key]!r}."))
     style = _enum(problems, (*loc, "style"), raw.get("style", "sync"), LinkStyle)
     flags = {}

@@ -184,10 +184,25 @@ def _first_index(group: Group, graph: nx.DiGraph) -> int:
 def _domain_teams(answers: Answers) -> dict[str, str]:
     """Each domain's team: its own, or one of `answers.teams` generated teams, in order."""
     explicit = {d.name: d.team for d in answers.domains if d.team}
-    unowned = [d.name for d in answers.domains if not d.team]
+    unowned = [name for name in _linked_order(answers.domains) if name not in explicit]
+    if not unowned:
+        return explicit
     spare = max(1, answers.teams - len(set(explicit.values())))
     generated = {n: f"Team {i * spare // len(unowned) + 1}" for i, n in enumerate(unowned)}
     return explicit | generated
+
+
+def _linked_order(domains: Sequence[Domain]) -> list[str]:
+    """Domain names with linked domains next to each other (breadth first from the first
+    listed), so generated teams own domains that work together, not neighbours in a list."""
+    graph = nx.Graph()
+    graph.add_nodes_from(d.name for d in domains)
+    graph.add_edges_from((d.name, t) for d in domains for t in (*d.depends_on, *d.publishes_to))
+    order: list[str] = []
+    for domain in domains:
+        if domain.name not in order:
+            order += [domain.name, *(v for _, v in nx.bfs_edges(graph, domain.name))]
+    return order
 
 
 def _team(group: Iterable[str], teams: dict[str, str]) -> str | None:

@@ -223,8 +223,12 @@ def create_decomposition(
     pins = dict(pins or {})
     result = decompose(monolith, resolution=resolution, pins=pins)
     data = monolith.to_dict()
-    options = {"resolution": resolution, "pins": pins, "digest": _digest(data, resolution, pins)}
-    return Decomposition.objects.create(monolith=data, options=options, result=result.to_dict())
+    return Decomposition.objects.create(
+        monolith=data,
+        options={"resolution": resolution, "pins": pins},
+        digest=_digest(data, resolution, pins),
+        result=result.to_dict(),
+    )
 
 
 def rerun_decomposition(
@@ -234,7 +238,7 @@ def rerun_decomposition(
     reused, so moving the slider back and forth does not pile up copies."""
     pins = dict(pins)
     digest = _digest(saved.monolith, resolution, pins)
-    if earlier := Decomposition.objects.filter(options__digest=digest).first():
+    if earlier := Decomposition.objects.filter(digest=digest).first():
         return earlier
     return create_decomposition(
         monolith=parse_monolith(saved.monolith), resolution=resolution, pins=pins

@@ -11,14 +11,21 @@ class BodySizeLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        limit = limit_for(request.path)
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if limit is not None and length > limit:
+        if length > limit:
             return too_large(request, limit)
         return self.get_response(request)
+
+
+def limit_for(path: str) -> int:
+    """The largest body a path accepts: monoliths to decompose may be much larger."""
+    if path.startswith(settings.MONOLITH_PATHS):
+        return settings.MONOLITH_BODY_LIMIT
+    return settings.BODY_LIMIT
 
 
 def too_large(request: HttpRequest, limit: int) -> HttpResponse:

@@ -43,6 +43,8 @@ class Decomposition(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     monolith = models.JSONField()
     options = models.JSONField(default=dict)
+    # sha256 of the monolith and the options, so a re-run with the same ones is found fast.
+    digest = models.CharField(max_length=64, db_index=True, default="")
     result = models.JSONField()
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 

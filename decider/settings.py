@@ -103,8 +103,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-# Oversized bodies are refused with 413 before any parsing (see decider/limits.py).
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Oversized bodies are refused with 413 before any parsing (see decider/limits.py):
+# 2 MiB in general, 16 MiB for monoliths to decompose (20,000 modules and 200,000 calls).
+BODY_LIMIT = 2 * 1024 * 1024
+MONOLITH_BODY_LIMIT = 16 * 1024 * 1024
+MONOLITH_PATHS = ("/api/v1/decompositions", "/decompose/", "/decompositions/")
+DATA_UPLOAD_MAX_MEMORY_SIZE = MONOLITH_BODY_LIMIT
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 25_000  # the review builder: 300 components and 3,000 links
 
 LOGGING = {

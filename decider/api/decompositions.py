@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -31,7 +30,7 @@ from decider.decompositions import (
     read_request,
 )
 from decider.diagrams import FORMATS, dot_response
-from decider.limits import too_large
+from decider.limits import limit_for, too_large
 from decider.models import Decomposition
 
 router = Router(tags=["decompositions"])
@@ -177,7 +176,7 @@ def create(
     try:
         body = request.body
     except RequestDataTooBig:
-        return too_large(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        return too_large(request, limit_for(request.path))
     kind = media_type(request)
     if kind in CSV_TYPES:
         return _from_csv(body, resolution, pins)

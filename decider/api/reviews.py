@@ -1,4 +1,6 @@
+from datetime import datetime
 from typing import Literal
+from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -51,9 +53,9 @@ class ArchitectureIn(Schema):
 
 
 class ReviewOut(Schema):
-    id: str
+    id: UUID
     url: str
-    created: str
+    created: datetime
     architecture: ArchitectureOut
     anti_patterns: list[AntiPatternOut]
     diagram: DiagramLinks
@@ -88,7 +90,7 @@ def create(request: HttpRequest):
         return Status(422, problem_details(invalid.problems))
     except ArchitectureInvalid as invalid:
         return Status(422, problem_details(invalid.problems))
-    return Status(201, _out(create_review(architecture=architecture)))
+    return Status(201, review_payload(create_review(architecture=architecture)))
 
 
 def _read_architecture(request: HttpRequest):
@@ -100,16 +102,11 @@ def _read_architecture(request: HttpRequest):
     return parse_architecture(read_json(request))
 
 
-def _out(review: Review) -> dict:
-    payload = review_payload(review)
-    return payload | {"id": str(review.id), "created": review.created.isoformat()}
-
-
 @router.get(
     "/reviews/{review_id}", response={200: ReviewOut, 404: Message}, summary="A saved review"
 )
 def get(request: HttpRequest, review_id: str):
-    return Status(200, _out(get_object_or_404(Review, pk=parse_id(review_id))))
+    return Status(200, review_payload(get_object_or_404(Review, pk=parse_id(review_id))))
 
 
 @router.get(

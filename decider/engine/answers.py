@@ -194,21 +194,30 @@ def _parse_domain(errors: _Collector, index: int, raw: Any) -> Domain | None:
         )
     load = _parse_enum(errors, (*loc, "load"), raw.get("load") or c.Load.NORMAL, c.Load)
     team = raw.get("team") or None
-    if team is not None and (not isinstance(team, str) or len(team.strip()) > c.TEAM_NAME_MAX):
-        errors.add((*loc, "team"), f"A team name of at most {c.TEAM_NAME_MAX} characters.")
+    if isinstance(team, str):
+        team = team.strip() or None
+    if team is not None and not _valid_team(team):
+        msg = f"A team name of at most {c.TEAM_NAME_MAX} printable characters."
+        errors.add((*loc, "team"), msg)
     links = {key: _parse_names(errors, (*loc, key), raw.get(key)) for key in _LINK_KEYS}
     if len(errors.problems) > before:
         return None
     return Domain(
         name=name.strip(),
         load=load,
-        team=team.strip() if team else None,
+        team=team,
         depends_on=links["depends_on"],
         publishes_to=links["publishes_to"],
     )
 
 
 _LINK_KEYS = ("depends_on", "publishes_to")
+
+
+def _valid_team(team: object) -> bool:
+    # Team names end up as component teams in the proposed architecture, whose model
+    # accepts printable text only: a newline here would make the saved result unreadable.
+    return isinstance(team, str) and len(team) <= c.TEAM_NAME_MAX and team.isprintable()
 
 
 def _parse_names(errors: _Collector, loc: tuple[str | int, ...], raw: Any) -> tuple[str, ...]:

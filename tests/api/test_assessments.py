@@ -75,7 +75,7 @@ def test_malformed_json_is_a_client_error_not_a_500(client):
 
 
 def test_a_body_over_the_limit_is_refused_with_413(client, answers, settings):
-    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    settings.BODY_LIMIT = 1000
     big = answers | {"domains": [{"name": f"d{i}"} for i in range(90)]}
     response = post(client, big)
     assert response.status_code == 413
@@ -201,3 +201,11 @@ def test_the_proposed_architecture_has_no_architectural_finding(client, answers)
 
 def test_deeply_nested_json_is_a_client_error(client):
     assert post(client, "[" * 100_000 + "]" * 100_000).status_code == 400
+
+
+def test_a_team_name_that_is_not_printable_is_a_422_and_nothing_is_saved(client, answers):
+    domains = [{"name": "orders", "team": "a\nb"}]
+    response = post(client, answers | {"domains": domains})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "team"
+    assert Assessment.objects.count() == 0

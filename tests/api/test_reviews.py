@@ -118,3 +118,35 @@ def test_deeply_nested_json_is_a_400_not_a_500(client):
     response = post(client, "[" * 100_000 + "]" * 100_000)
     assert response.status_code == 400
     assert "nested too deeply" in response.json()["detail"]
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once(client):
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [{', '.join(['*' + chr(96 + i)] * 10)}]")
+    response = post(client, "\n".join(lines) + "\n", "application/yaml")
+    assert response.status_code == 422
+    assert "aliases" in response.json()["detail"][0]["msg"]
+    assert len(response.content) < 2000
+
+
+def test_link_ends_that_are_not_names_are_a_422(client):
+    body = {
+        "components": [{"name": "a", "kind": "service"}],
+        "links": [{"source": ["a"], "target": {}}],
+    }
+    response = post(client, body)
+    assert response.status_code == 422
+    assert {tuple(d["loc"][-1:]) for d in response.json()["detail"]} == {("source",), ("target",)}
+
+
+def test_metadata_that_would_make_a_review_unreadable_is_refused(client):
+    yaml_text = export_microtosca(parse_architecture(example("clean")))
+    too_many = yaml_text.replace(
+        "metadata:",
+        "metadata:\n        modules: [" + ", ".join(f"m{i}" for i in range(150)) + "]",
+        1,
+    )
+    response = post(client, too_many, "application/yaml")
+    assert response.status_code == 422
+    assert Review.objects.count() == 0

@@ -12,6 +12,41 @@ DOMAIN_SETS = (
     tuple(Domain(f"d{i}", load=c.Load.HIGH if i % 2 else c.Load.LOW) for i in range(7)),
 )
 
+TEAM_NAMES = st.text(
+    st.characters(codec="utf-8", categories=("L", "N", "P", "Zs", "S")), min_size=1, max_size=60
+)
+
+
+@st.composite
+def domain_graphs(draw: st.DrawFn) -> tuple[Domain, ...]:
+    """Random domains: names, loads, optional teams, and sync and async links among them."""
+    names = draw(
+        st.lists(
+            st.from_regex(r"[a-z][a-z0-9 _-]{0,12}", fullmatch=True).map(str.strip).filter(bool),
+            min_size=1,
+            max_size=12,
+            unique=True,
+        )
+    )
+    teams = draw(st.lists(TEAM_NAMES.map(str.strip).filter(bool), min_size=1, max_size=4))
+    domains = []
+    for name in names:
+        others = [n for n in names if n != name]
+        links = (
+            st.lists(st.sampled_from(others), unique=True, max_size=3) if others else st.just([])
+        )
+        domains.append(
+            Domain(
+                name,
+                load=draw(st.sampled_from(c.Load)),
+                team=draw(st.none() | st.sampled_from(teams)),
+                depends_on=tuple(draw(links)),
+                publishes_to=tuple(draw(links)),
+            )
+        )
+    return tuple(domains)
+
+
 answers = st.builds(
     Answers,
     teams=st.integers(c.TEAMS_MIN, c.TEAMS_MAX),
@@ -26,7 +61,7 @@ answers = st.builds(
     distributed_experience=st.sampled_from(c.Experience),
     consistency=st.sampled_from(c.Consistency),
     domain_clarity=st.sampled_from(c.DomainClarity),
-    domains=st.sampled_from(DOMAIN_SETS),
+    domains=st.sampled_from(DOMAIN_SETS) | domain_graphs(),
     practices=st.frozensets(st.sampled_from(c.Practice)),
     org=st.frozensets(st.sampled_from(c.OrgTrait)),
 )
