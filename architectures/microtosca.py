@@ -80,7 +80,8 @@ def _load(text: str | bytes) -> Any:
         return yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.MarkedYAMLError as error:
         raise MicroToscaInvalid([_syntax_problem(error)]) from None
-    except (yaml.YAMLError, RecursionError) as error:
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        # ValueError: an integer past Python's digit limit, among others.
         raise MicroToscaInvalid(
             [Problem(("yaml",), f"Not readable YAML: {error}", "yaml")]
         ) from None

@@ -63,17 +63,19 @@ def _monolith(answers: Answers, *, modular: bool) -> Architecture:
 
 def _microservices(answers: Answers) -> Architecture:
     domains = {d.name: d for d in answers.domains}
-    teams = _domain_teams(answers)
     graph = _sync_graph(answers.domains)
-    groups = _capped_groups(_merge_cycles(_singletons(answers.domains), graph), graph, teams)
-    services = [_service(_group_domains(g, domains), _team(g, teams), graph) for g in groups]
+    groups = _merge_cycles(_singletons(answers.domains), graph)
+    groups = _capped_groups(groups, graph, _domain_teams(answers))
+    # Teams Decider had to assume only size the services; components show named teams only.
+    named = _named_teams(answers)
+    services = [_service(_group_domains(g, domains), _team(g, named), graph) for g in groups]
     unit_of = {name: services[i].name for i, g in enumerate(groups) for name in g}
     return _distributed(answers.domains, services, unit_of)
 
 
 def _incremental_migration(answers: Answers) -> Architecture:
     domains = {d.name: d for d in answers.domains}
-    teams = _domain_teams(answers)
+    teams = _named_teams(answers)
     graph = _sync_graph(answers.domains)
     groups = _merge_cycles(_singletons(answers.domains), graph)
     chosen = _first_extractions(groups, graph, domains, teams)
@@ -181,6 +183,10 @@ def _first_index(group: Group, graph: nx.DiGraph) -> int:
     return min(graph.nodes[name]["index"] for name in group)
 
 
+def _named_teams(answers: Answers) -> dict[str, str]:
+    return {d.name: d.team for d in answers.domains if d.team}
+
+
 def _domain_teams(answers: Answers) -> dict[str, str]:
     """Each domain's team: its own, or one of `answers.teams` generated teams, in order."""
     explicit = {d.name: d.team for d in answers.domains if d.team}
@@ -206,7 +212,7 @@ def _linked_order(domains: Sequence[Domain]) -> list[str]:
 
 
 def _team(group: Iterable[str], teams: dict[str, str]) -> str | None:
-    counts = Counter(teams[name] for name in group)
+    counts = Counter(teams[name] for name in group if name in teams)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return ranked[0][0] if ranked else None
 
@@ -300,7 +306,9 @@ def _is_high(group: Group, domains: dict[str, Domain]) -> bool:
 
 def _has_own_team(group: Group, teams: dict[str, str], groups: list[Group]) -> bool:
     team = _team(group, teams)
-    return not any(teams[n] == team for other in groups if other != group for n in other)
+    if team is None:
+        return False
+    return not any(teams.get(n) == team for other in groups if other != group for n in other)
 
 
 def _sync_degree(group: Group, graph: nx.DiGraph) -> int:

@@ -123,4 +123,7 @@ def parse_json_text(text: str) -> Architecture:
     except ValueError as error:
         problem = Problem((), f"Not valid JSON: {error}.", "json_invalid")
         raise ArchitectureInvalid([problem]) from None
+    except RecursionError:
+        problem = Problem((), "Not valid JSON: it is nested too deeply.", "json_invalid")
+        raise ArchitectureInvalid([problem]) from None
     return parse_architecture(data)

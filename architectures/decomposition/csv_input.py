@@ -54,7 +54,18 @@ def parse_csv(text: str) -> Monolith:
     """Parse the documented CSV text into a validated `Monolith`, or raise `MonolithInvalid`."""
     rows = _Rows()
     section: tuple[str, ...] | None = None
-    for number, fields in enumerate(csv.reader(io.StringIO(text)), start=1):
+    reader = csv.reader(io.StringIO(text, newline=""))
+    number = 0
+    while True:
+        number += 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            # A lone carriage return or an over-long field: say where, and stop reading.
+            rows.problems.append(Problem(("line", reader.line_num), f"Not readable CSV: {error}."))
+            break
         if number > MAX_LINES:
             rows.problems.append(Problem(("line", number), f"At most {MAX_LINES:,} lines."))
             break

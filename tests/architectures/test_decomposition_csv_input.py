@@ -53,3 +53,15 @@ def test_it_names_the_line_of_every_error():
 def test_the_bookshop_example_parses():
     monolith = parse_csv((FIXTURES / "bookshop.csv").read_text())
     assert len(monolith.modules) == 10
+
+
+def test_old_mac_line_endings_are_read_as_line_breaks():
+    monolith = parse_csv("source,target,count\ra,b,1\r")
+    assert [m.name for m in monolith.modules] == ["a", "b"]
+    assert monolith.modules[0].calls == {"b": 1}
+
+
+def test_an_over_long_field_is_a_problem_not_a_crash():
+    with pytest.raises(MonolithInvalid) as info:
+        parse_csv('source,target,count\n"' + "x" * 140_000 + '"\n')
+    assert "Not readable CSV" in info.value.problems[0].msg

@@ -251,3 +251,9 @@ def test_odd_documents_are_refused_as_invalid_and_nothing_else(text):
     with pytest.raises(MicroToscaInvalid) as caught:
         import_microtosca(text)
     assert caught.value.problems
+
+
+def test_an_integer_too_long_for_python_is_a_problem_not_a_crash():
+    with pytest.raises(MicroToscaInvalid) as info:
+        import_microtosca("a: " + "9" * 5000 + "\n")
+    assert info.value.problems[0].loc == ("yaml",)

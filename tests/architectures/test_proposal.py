@@ -93,12 +93,18 @@ def test_microservices_merge_domains_joined_by_a_sync_cycle():
     assert "cycle" in merged.note
 
 
-def test_microservices_give_each_service_its_own_datastore_and_team():
+def test_microservices_give_each_service_its_own_datastore_and_its_named_team():
     architecture = propose(answers(), Style.MICROSERVICES)
     owners = {c.owner for c in architecture.of_kind(Kind.DATASTORE)}
     assert owners == set(services(architecture))
-    assert all(c.team for c in architecture.of_kind(Kind.SERVICE))
+    assert architecture.component("users service").team == "identity"
     assert architecture.component("shipping service").load == "high"
+
+
+def test_the_proposal_never_invents_team_names():
+    architecture = propose(answers(), Style.MICROSERVICES)
+    assert architecture.teams == ["identity"]
+    assert architecture.component("shipping service").team is None
 
 
 def test_microservices_route_events_through_one_broker():
@@ -109,7 +115,7 @@ def test_microservices_route_events_through_one_broker():
     assert ("Event broker", "shipping service") in events
 
 
-def test_microservices_keep_a_team_to_three_services():
+def test_microservices_keep_a_team_to_its_cap_of_services():
     domains = [{"name": f"d{i}", "team": "solo"} for i in range(7)]
     architecture = propose(answers(domains, teams=1), Style.MICROSERVICES)
     assert len(services(architecture)) == MAX_SERVICES_PER_TEAM

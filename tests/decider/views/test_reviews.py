@@ -121,3 +121,9 @@ def test_a_distributed_monolith_is_a_banner_above_the_other_warnings(client):
     banner = html.index('id="distributed-monolith-banner"')
     assert banner < html.index("Cyclic Dependency")
     assert 'href="/anti-patterns/#cyclic-dependency"' in html
+
+
+def test_deeply_nested_pasted_json_is_an_error_beside_the_field(client):
+    html = client.post("/review/", {"source": "json", "architecture": "[" * 100_000}).content
+    assert b"nested too deeply" in html
+    assert Review.objects.count() == 0
