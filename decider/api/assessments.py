@@ -4,7 +4,7 @@ from ninja import Router, Status
 
 from architectures.adr import to_adr
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
-from decider.api.exports import microtosca_response
+from decider.api.exports import MICROTOSCA_RESPONSES, diagram_responses, microtosca_response
 from decider.api.schemas import AnswersIn, AssessmentOut
 from decider.assessments import (
     assessment_payload,
@@ -13,7 +13,7 @@ from decider.assessments import (
     marks,
     saved_architecture,
 )
-from decider.diagrams import FORMATS, diagram_response
+from decider.diagrams import diagram_response
 from decider.engine import AnswersInvalid, parse_answers
 from decider.models import Assessment
 
@@ -44,21 +44,10 @@ def get_assessment(request: HttpRequest, assessment_id: str):
     )
 
 
-DIAGRAM_RESPONSES = {
-    200: {
-        "description": "The diagram in the requested format",
-        "content": {f.content_type.split(";")[0]: {} for f in FORMATS.values()},
-    },
-    304: {"description": "Not modified (If-None-Match matched the ETag)"},
-    404: {"description": "Unknown assessment or format"},
-    503: {"description": "The diagram could not be rendered right now"},
-}
-
-
 @router.get(
     "/assessments/{assessment_id}/diagram.{fmt}",
     response={404: Message, 503: Message},
-    openapi_extra={"responses": DIAGRAM_RESPONSES},
+    openapi_extra={"responses": diagram_responses("assessment")},
     summary="The proposed architecture's diagram: svg, png, pdf, dot, mmd (Mermaid), puml",
 )
 def get_assessment_diagram(request: HttpRequest, assessment_id: str, fmt: str) -> HttpResponse:
@@ -93,6 +82,7 @@ def get_assessment_adr(request: HttpRequest, assessment_id: str) -> HttpResponse
 @router.get(
     "/assessments/{assessment_id}/architecture.microtosca.yml",
     response={404: Message},
+    openapi_extra={"responses": MICROTOSCA_RESPONSES},
     summary="The proposed architecture as MicroTOSCA YAML (microFreshener's format)",
 )
 def get_assessment_microtosca(request: HttpRequest, assessment_id: str) -> HttpResponse:

@@ -19,6 +19,7 @@ from architectures.decomposition.monolith import MAX_MODULES, NAME_MAX, Monolith
 from architectures.decomposition.service import RESOLUTION_MAX, RESOLUTION_MIN
 from decider.api.body import media_type
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
+from decider.api.exports import diagram_responses
 from decider.decompositions import (
     PIN_MSG,
     create_decomposition,
@@ -29,7 +30,7 @@ from decider.decompositions import (
     parse_pin,
     read_request,
 )
-from decider.diagrams import FORMATS, dot_response
+from decider.diagrams import dot_response
 from decider.limits import limit_for, too_large
 from decider.models import Decomposition
 
@@ -241,21 +242,10 @@ def get_decomposition(request: HttpRequest, decomposition_id: str):
     return Status(200, decomposition_payload(saved))
 
 
-DIAGRAM_RESPONSES = {
-    200: {
-        "description": "The diagram in the requested format",
-        "content": {f.content_type.split(";")[0]: {} for f in FORMATS.values()},
-    },
-    304: {"description": "Not modified (If-None-Match matched the ETag)"},
-    404: {"description": "Unknown decomposition or format"},
-    503: {"description": "The diagram could not be rendered right now"},
-}
-
-
 @router.get(
     "/decompositions/{decomposition_id}/diagram.{fmt}",
     response={404: Message, 503: Message},
-    openapi_extra={"responses": DIAGRAM_RESPONSES},
+    openapi_extra={"responses": diagram_responses("decomposition")},
     summary="The candidates' diagram: svg, png, pdf, dot, mmd (Mermaid), puml",
 )
 def get_decomposition_diagram(

@@ -16,7 +16,7 @@ from architectures.model import (
 )
 from decider.api.body import YAML_TYPES, BodyError, inline_schema, media_type, read_json
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
-from decider.api.exports import microtosca_response
+from decider.api.exports import MICROTOSCA_RESPONSES, diagram_responses, microtosca_response
 from decider.api.schemas import AntiPatternOut, ArchitectureOut, DiagramLinks
 from decider.assessments import marks
 from decider.diagrams import diagram_response
@@ -112,6 +112,7 @@ def get(request: HttpRequest, review_id: str):
 @router.get(
     "/reviews/{review_id}/diagram.{fmt}",
     response={404: Message, 503: Message},
+    openapi_extra={"responses": diagram_responses("review")},
     summary="The reviewed architecture's diagram, anti-patterns marked: svg, png, pdf, dot, mmd, puml",
 )
 def diagram(request: HttpRequest, review_id: str, fmt: str) -> HttpResponse:
@@ -129,6 +130,7 @@ def diagram(request: HttpRequest, review_id: str, fmt: str) -> HttpResponse:
 @router.get(
     "/reviews/{review_id}/architecture.microtosca.yml",
     response={404: Message},
+    openapi_extra={"responses": MICROTOSCA_RESPONSES},
     summary="The reviewed architecture as MicroTOSCA YAML (microFreshener's format)",
 )
 def microtosca(request: HttpRequest, review_id: str) -> HttpResponse:
