@@ -43,11 +43,6 @@ def render(dot_source: str, fmt: str) -> bytes:
     return _SVG_CLUTTER.sub(b"", output) if fmt == "svg" else output
 
 
-def dot_version() -> str:
-    """The installed Graphviz version line, e.g. 'dot - graphviz version 2.43.0 (0)'."""
-    return _run_dot(["-V"], b"", stream="stderr").decode(errors="replace").strip()
-
-
 def _environment() -> dict[str, str]:
     return {
         "PATH": os.environ.get("PATH", os.defpath),
@@ -56,7 +51,7 @@ def _environment() -> dict[str, str]:
     }
 
 
-def _run_dot(args: list[str], stdin: bytes, stream: str = "stdout") -> bytes:
+def _run_dot(args: list[str], stdin: bytes) -> bytes:
     env = _environment()
     executable = shutil.which("dot", path=env["PATH"])
     if executable is None:
@@ -76,12 +71,12 @@ def _run_dot(args: list[str], stdin: bytes, stream: str = "stdout") -> bytes:
     except OSError as error:
         logger.warning("dot could not be started: %s", error)
         raise DotMissing("Graphviz's dot program could not be started.") from None
-    if result.returncode != 0 or not getattr(result, stream):
+    if result.returncode != 0 or not result.stdout:
         _log_failure(result)
         raise RenderFailed("The diagram could not be drawn.")
-    if result.stderr and stream == "stdout":
+    if result.stderr:
         logger.warning("dot warned: %s", result.stderr.decode(errors="replace")[:2000])
-    return getattr(result, stream)
+    return result.stdout
 
 
 def _log_failure(result: subprocess.CompletedProcess) -> None:

@@ -5,11 +5,10 @@ from typing import Any
 from architectures.antipatterns.detect import detect
 from architectures.model import Architecture, parse_architecture
 from architectures.proposal import propose
+from decider.diagrams import FORMATS
 from decider.engine import Answers, recommend
 from decider.engine.choices import Architecture as Verdict
 from decider.models import Assessment
-
-DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot", "mmd", "puml")
 
 
 def analyse(answers: Answers) -> dict[str, Any]:
@@ -29,7 +28,7 @@ def create_assessment(*, answers: Answers) -> Assessment:
 
 
 def diagram_urls(kind: str, pk: object) -> dict[str, str]:
-    return {fmt: f"/api/v1/{kind}/{pk}/diagram.{fmt}" for fmt in DIAGRAM_FORMATS}
+    return {fmt: f"/api/v1/{kind}/{pk}/diagram.{fmt}" for fmt in FORMATS}
 
 
 def saved_architecture(result: dict[str, Any]) -> Architecture:
