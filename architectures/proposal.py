@@ -65,9 +65,9 @@ def _microservices(answers: Answers) -> Architecture:
     domains = {d.name: d for d in answers.domains}
     graph = _sync_graph(answers.domains)
     groups = _merge_cycles(_singletons(answers.domains), graph)
-    groups = _capped_groups(groups, graph, _domain_teams(answers))
     # Teams Decider had to assume only size the services; components show named teams only.
     named = _named_teams(answers)
+    groups = _capped_groups(groups, graph, named, _domain_teams(answers))
     services = [_service(_group_domains(g, domains), _team(g, named), graph) for g in groups]
     unit_of = {name: services[i].name for i, g in enumerate(groups) for name in g}
     return _distributed(answers.domains, services, unit_of)
@@ -165,12 +165,17 @@ def _merge_cycles(groups: list[Group], graph: nx.DiGraph) -> list[Group]:
     return sorted(merged, key=lambda g: _first_index(g, graph))
 
 
-def _capped_groups(groups: list[Group], graph: nx.DiGraph, teams: dict[str, str]) -> list[Group]:
-    """Merge each overloaded team's two smallest services until none runs more than the cap."""
+def _capped_groups(
+    groups: list[Group], graph: nx.DiGraph, named: dict[str, str], assumed: dict[str, str]
+) -> list[Group]:
+    """Merge each overloaded team's two smallest services until none runs more than the cap.
+
+    A service belongs to the team named on its domains, as its component will show, and
+    only without one to the team Decider assumed."""
     while True:
         owned: dict[str, list[Group]] = defaultdict(list)
         for group in groups:
-            owned[_team(group, teams)].append(group)
+            owned[_team(group, named) or _team(group, assumed)].append(group)
         over = sorted(t for t, gs in owned.items() if len(gs) > MAX_SERVICES_PER_TEAM)
         if not over:
             return groups

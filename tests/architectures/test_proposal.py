@@ -210,3 +210,17 @@ def test_no_proposal_has_an_architectural_anti_pattern_the_catalog_detects(style
     leans = style in (Style.MICROSERVICES, Style.INCREMENTAL_MIGRATION)
     findings = detect(answers=None, architecture=architecture, leans_microservices=leans)
     assert findings == [], [f.message for f in findings]
+
+
+def test_a_named_team_is_capped_even_when_its_service_merges_an_unnamed_domain():
+    domains = [
+        {"name": "e", "team": "["},
+        {"name": "h", "team": "["},
+        {"name": "q", "team": "[", "depends_on": ["g"]},
+        {"name": "g", "depends_on": ["q"]},
+        {"name": "a"},
+        {"name": "b"},
+    ]
+    architecture = propose(answers(domains, teams=4), Style.MICROSERVICES)
+    owned = [c for c in architecture.of_kind(Kind.SERVICE) if c.team == "["]
+    assert len(owned) <= MAX_SERVICES_PER_TEAM
