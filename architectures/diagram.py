@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import graphviz
 
-from architectures.model import Architecture, Component, ComponentLoad, Kind, Link, LinkStyle
+from architectures.model import Architecture, Component, Kind, Link, LinkStyle, Load
 
 FONT = "DejaVu Sans"
 # Light ColorBrewer fills (Set3 and Pastel1): black text stays readable on each.
@@ -110,7 +110,7 @@ class _Drawing:
             self._add_cluster(graph, component, node_id)
             return
         shape, style, fill = _SHAPES[component.kind]
-        if component.load == ComponentLoad.HIGH and component.kind == Kind.SERVICE:
+        if component.load == Load.HIGH and component.kind == Kind.SERVICE:
             shape, style = "box3d", "filled"
         attrs = {"shape": shape, "style": style, "fillcolor": self._fill(component, fill)}
         attrs |= self._mark_attrs(component)
@@ -223,7 +223,7 @@ def _details(component: Component) -> list[str]:
     for value in (component.language, component.engine, component.layer):
         if value:
             details.append(str(value))
-    if component.load == ComponentLoad.HIGH:
+    if component.load == Load.HIGH:
         details.append("scaled out")
     return details
 
@@ -249,7 +249,7 @@ def _legend_table(architecture: Architecture, colors: dict[str, str]) -> str:
     ]
     kinds = {c.kind for c in architecture.components}
     rows += [("", text) for kind, text in _LEGEND_SHAPES.items() if kind in kinds]
-    if any(c.load == ComponentLoad.HIGH for c in architecture.components):
+    if any(c.load == Load.HIGH for c in architecture.components):
         rows.append(("", "3-D box: scaled out (high load)"))
     rows.append(("", f'<font color="{MARK_COLOR}">⚠ n</font> anti-pattern n'))
     rows += [(color, _text(_team_text(team))) for team, color in colors.items()]

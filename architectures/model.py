@@ -11,8 +11,10 @@ from typing import Any
 
 MAX_COMPONENTS = 300
 MAX_LINKS = 3000
-MAX_MODULES = 100
-NAME_MAX = 60
+# A component's name and module list are drawn inside its diagram box, so they stay short;
+# a monolith's modules (decomposition) are dotted code paths and have limits of their own.
+MAX_MODULES_PER_COMPONENT = 100
+COMPONENT_NAME_MAX = 60
 NOTE_MAX = 200
 
 
@@ -36,7 +38,7 @@ class Layer(StrEnum):
     DATA = "data"
 
 
-class ComponentLoad(StrEnum):
+class Load(StrEnum):
     LOW = "low"
     NORMAL = "normal"
     HIGH = "high"
@@ -47,7 +49,7 @@ class Component:
     name: str
     kind: Kind
     team: str | None = None
-    load: ComponentLoad | None = None
+    load: Load | None = None
     language: str | None = None
     deploy_unit: str | None = None
     layer: Layer | None = None
@@ -127,7 +129,7 @@ class ArchitectureInvalid(ValueError):
         self.problems = problems
 
 
-def valid_name(name: Any, limit: int = NAME_MAX) -> bool:
+def valid_name(name: Any, limit: int = COMPONENT_NAME_MAX) -> bool:
     return isinstance(name, str) and 1 <= len(name) <= limit and name.isprintable()
 
 
@@ -178,7 +180,7 @@ def _text(problems: list[Problem], loc: tuple, raw: Any) -> str | None:
     if raw is None or raw == "":
         return None
     if not valid_name(raw):
-        problems.append(Problem(loc, f"1 to {NAME_MAX} printable characters."))
+        problems.append(Problem(loc, f"1 to {COMPONENT_NAME_MAX} printable characters."))
         return None
     return raw
 
@@ -194,12 +196,12 @@ def _parse_component(problems: list[Problem], index: int, raw: Any) -> Component
     before = len(problems)
     name = raw.get("name")
     if not valid_name(name):
-        problems.append(Problem((*loc, "name"), f"1 to {NAME_MAX} printable characters."))
+        problems.append(Problem((*loc, "name"), f"1 to {COMPONENT_NAME_MAX} printable characters."))
     kind = _enum(problems, (*loc, "kind"), raw.get("kind"), Kind)
     if raw.get("kind") is None:
         problems.append(Problem((*loc, "kind"), "This field is required.", "missing"))
     extra = {key: _text(problems, (*loc, key), raw.get(key)) for key in _TEXT_FIELDS}
-    load = _enum(problems, (*loc, "load"), raw.get("load"), ComponentLoad)
+    load = _enum(problems, (*loc, "load"), raw.get("load"), Load)
     layer = _enum(problems, (*loc, "layer"), raw.get("layer"), Layer)
     note = _note(problems, (*loc, "note"), raw.get("note"))
     modules = _modules(problems, (*loc, "modules"), raw.get("modules"))
@@ -222,10 +224,12 @@ def _note(problems: list[Problem], loc: tuple, raw: Any) -> str | None:
 def _modules(problems: list[Problem], loc: tuple, raw: Any) -> tuple[str, ...]:
     if raw is None:
         return ()
-    items = _as_list(problems, loc, raw, MAX_MODULES)
+    items = _as_list(problems, loc, raw, MAX_MODULES_PER_COMPONENT)
     for index, item in enumerate(items):
         if not valid_name(item):
-            problems.append(Problem((*loc, index), f"1 to {NAME_MAX} printable characters."))
+            problems.append(
+                Problem((*loc, index), f"1 to {COMPONENT_NAME_MAX} printable characters.")
+            )
     names = [item for item in items if valid_name(item)]
     if len(set(names)) < len(names):
         problems.append(Problem(loc, "Module names must be unique."))

@@ -11,9 +11,9 @@ from dataclasses import replace
 
 import networkx as nx
 
-from architectures.model import Architecture, Component, ComponentLoad, Kind, Link, LinkStyle
+from architectures.model import Architecture, Component, Kind, Link, LinkStyle, Load
 from decider.engine.answers import Answers, Domain
-from decider.engine.choices import Load, Style
+from decider.engine.choices import Style
 
 # The catalog counts three services for one team as common ownership, so stop at two.
 MAX_SERVICES_PER_TEAM = 2
@@ -227,9 +227,9 @@ def _group_domains(group: Group, domains: dict[str, Domain]) -> list[Domain]:
     return [d for d in domains.values() if d.name in group]
 
 
-def _load(domains: Iterable[Domain]) -> ComponentLoad:
+def _load(domains: Iterable[Domain]) -> Load:
     loads = [d.load for d in domains] or [Load.NORMAL]
-    return ComponentLoad(max(loads, key=_LOAD_ORDER.index))
+    return Load(max(loads, key=_LOAD_ORDER.index))
 
 
 def _service_name(domains: Sequence[Domain]) -> str:

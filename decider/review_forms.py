@@ -10,9 +10,9 @@ from typing import Any
 from django import forms
 
 from architectures.model import (
+    COMPONENT_NAME_MAX,
     MAX_COMPONENTS,
     MAX_LINKS,
-    NAME_MAX,
     Architecture,
     ArchitectureInvalid,
     Kind,
@@ -28,18 +28,22 @@ def _choices(enum: Any, blank: bool = False) -> list[tuple[str, str]]:
 
 
 class ComponentForm(forms.Form):
-    name = forms.CharField(max_length=NAME_MAX, required=False)
+    name = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False)
     kind = forms.ChoiceField(choices=_choices(Kind), initial="service")
-    team = forms.CharField(max_length=NAME_MAX, required=False)
-    deploy_unit = forms.CharField(max_length=NAME_MAX, required=False, label="Deploy unit")
+    team = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False)
+    deploy_unit = forms.CharField(
+        max_length=COMPONENT_NAME_MAX, required=False, label="Deploy unit"
+    )
     layer = forms.ChoiceField(choices=_choices(Layer, blank=True), required=False)
-    language = forms.CharField(max_length=NAME_MAX, required=False)
-    owner = forms.CharField(max_length=NAME_MAX, required=False, label="Owner (datastores)")
+    language = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False)
+    owner = forms.CharField(
+        max_length=COMPONENT_NAME_MAX, required=False, label="Owner (datastores)"
+    )
 
 
 class LinkForm(forms.Form):
-    source = forms.CharField(max_length=NAME_MAX, required=False)
-    target = forms.CharField(max_length=NAME_MAX, required=False)
+    source = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False)
+    target = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False)
     style = forms.ChoiceField(choices=_choices(LinkStyle), initial="sync")
     timeout = forms.BooleanField(required=False)
     circuit_breaker = forms.BooleanField(required=False, label="Circuit breaker")

@@ -8,9 +8,9 @@ from ninja import Field, Router, Schema, Status
 
 from architectures.microtosca import MicroToscaInvalid, import_microtosca
 from architectures.model import (
+    COMPONENT_NAME_MAX,
     MAX_COMPONENTS,
     MAX_LINKS,
-    NAME_MAX,
     ArchitectureInvalid,
     parse_architecture,
 )
@@ -27,7 +27,7 @@ router = Router(tags=["reviews"])
 
 
 class ComponentIn(Schema):
-    name: str = Field(min_length=1, max_length=NAME_MAX)
+    name: str = Field(min_length=1, max_length=COMPONENT_NAME_MAX)
     kind: Literal["client", "gateway", "service", "broker", "datastore", "esb"]
     team: str | None = None
     load: Literal["low", "normal", "high"] | None = None

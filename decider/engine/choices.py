@@ -6,6 +6,10 @@ engine all read them from here.
 
 from enum import StrEnum
 
+from architectures.model import Load
+
+__all__ = ["Load"]  # a domain's load is its component's load: one enum, in the model
+
 
 class Contention(StrEnum):
     NEVER = "never"
@@ -60,12 +64,6 @@ class DomainClarity(StrEnum):
     UNCLEAR = "unclear"
     PARTIAL = "partial"
     CLEAR = "clear"
-
-
-class Load(StrEnum):
-    LOW = "low"
-    NORMAL = "normal"
-    HIGH = "high"
 
 
 class Practice(StrEnum):

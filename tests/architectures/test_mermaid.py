@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from architectures.mermaid import escape, to_mermaid
-from architectures.model import Architecture, Component, ComponentLoad, Kind, Link, LinkStyle
+from architectures.model import Architecture, Component, Kind, Link, LinkStyle, Load
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -12,7 +12,7 @@ def shop() -> Architecture:
             Component("web", Kind.CLIENT),
             Component("edge", Kind.GATEWAY),
             Component(
-                "orders", Kind.SERVICE, team="shop", load=ComponentLoad.HIGH, modules=("cart", "pay")
+                "orders", Kind.SERVICE, team="shop", load=Load.HIGH, modules=("cart", "pay")
             ),
             Component("billing", Kind.SERVICE, team="money"),
             Component("bus", Kind.BROKER),
