@@ -85,12 +85,6 @@ def load_documents(upload: Upload) -> list[Document]:
     return [Document(upload.name, i, data, len(found)) for i, data in enumerate(found)]
 
 
-def load_one(data: bytes) -> Any:
-    """A single YAML document (MicroTOSCA), read as safely as the others."""
-    documents = load_documents(Upload("", data))
-    return documents[0].data if documents else None
-
-
 def syntax_problem(error: yaml.MarkedYAMLError, file: str = "") -> Problem:
     mark = error.problem_mark or error.context_mark
     what = error.problem or error.context or "invalid YAML"
