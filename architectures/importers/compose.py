@@ -39,7 +39,7 @@ def import_compose(uploads: Sequence[Upload]) -> Imported:
             message = "A compose file holds one document; the ones after the first are not read."
             origin = Origin(extra.file, (), extra.index)
             reader.notices.append(Notice(NoticeKind.IGNORED_DOCUMENT, message, origin))
-    return assemble(reader.deployment(tuple(u.name for u in uploads)))
+    return assemble(reader.deployment(tuple(u.name for u in uploads if u.name)))
 
 
 class _ComposeReader:

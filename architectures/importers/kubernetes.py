@@ -48,7 +48,7 @@ def import_kubernetes(uploads: Sequence[Upload]) -> Imported:
         raise DeploymentInvalid(problems)
     if not manifests:
         raise DeploymentInvalid([Problem(("file",), "No Kubernetes object found.", "missing")])
-    reader = _Reader(manifests, Deployment(FORMAT, tuple(u.name for u in uploads)))
+    reader = _Reader(manifests, Deployment(FORMAT, tuple(u.name for u in uploads if u.name)))
     reader.read()
     if reader.problems:
         raise DeploymentInvalid(reader.problems)
