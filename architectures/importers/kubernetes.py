@@ -59,32 +59,34 @@ def _manifests(document: Document, problems: list[Problem]) -> list[Manifest]:
     origin = Origin(document.file, (), document.index if document.of > 1 else None)
     data = document.data
     if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
-        problems.append(
-            Problem(origin.at("kind").loc(), "Each document is an object with a `kind`.", "missing")
-        )
+        message = "Each document is an object with a `kind`."
+        problems.append(Problem(origin.at("kind").loc(), message, "missing"))
         return []
     if data["kind"].endswith("List") and isinstance(data.get("items"), list):
-        items = [
-            Document(document.file, document.index, item, document.of) for item in data["items"]
-        ]
-        found = [m for item in items for m in _manifests(item, problems)]
-        return [
-            Manifest(m.kind, m.name, m.namespace, m.body, origin.at("items", i))
-            for i, m in enumerate(found)
-        ]
+        return _items(document, data["items"], origin, problems)
     metadata = data.get("metadata")
     name = metadata.get("name") if isinstance(metadata, dict) else None
     if not isinstance(name, str) or not name:
-        problems.append(
-            Problem(origin.at("metadata", "name").loc(), "Each object needs a name.", "missing")
-        )
+        message = "Each object needs a name."
+        problems.append(Problem(origin.at("metadata", "name").loc(), message, "missing"))
         return []
     namespace = metadata.get("namespace")
-    return [
-        Manifest(
-            data["kind"], name, namespace if isinstance(namespace, str) else None, data, origin
-        )
-    ]
+    namespace = namespace if isinstance(namespace, str) else None
+    return [Manifest(data["kind"], name, namespace, data, origin)]
+
+
+def _items(
+    document: Document, items: list[Any], origin: Origin, problems: list[Problem]
+) -> list[Manifest]:
+    """The objects of a `List` (what `kubectl get -o yaml` prints), each at its index."""
+    found = []
+    for index, item in enumerate(items):
+        inner = Document(document.file, document.index, item, document.of)
+        found += [
+            Manifest(m.kind, m.name, m.namespace, m.body, origin.at("items", index))
+            for m in _manifests(inner, problems)
+        ]
+    return found
 
 
 class _Reader:

@@ -114,32 +114,30 @@ def pod_workloads(
     several = len(found) > 1
     result = []
     for container, origin in found:
-        name = (
-            manifest.name
-            if container is primary
-            else _container_name(manifest.name, container["name"])
-        )
-        result.append(
-            (
-                Workload(
-                    name=name,
-                    origin=origin if several else manifest.origin,
-                    what=manifest.kind,
-                    described=f"container '{container['name']}' of {manifest.label}"
-                    if several
-                    else "",
-                    image=str(container.get("image") or ""),
-                    one_off=manifest.kind == "Job",
-                    unit=manifest.name if several else None,
-                    references=_references(container, origin, manifest.namespace, config_maps),
-                    replicas=_replicas(manifest),
-                    labels=_labels(manifest),
-                    ports=_ports(container),
-                ),
-                container,
-            )
-        )
+        main = container is primary
+        name = manifest.name if main else _container_name(manifest.name, container["name"])
+        workload = _container(manifest, container, origin if several else manifest.origin, name)
+        workload.references = _references(container, origin, manifest.namespace, config_maps)
+        if several:
+            workload.unit = manifest.name
+            workload.described = f"container '{container['name']}' of {manifest.label}"
+        result.append((workload, container))
     return result
+
+
+def _container(
+    manifest: Manifest, container: dict[str, Any], origin: Origin, name: str
+) -> Workload:
+    return Workload(
+        name=name,
+        origin=origin,
+        what=manifest.kind,
+        image=str(container.get("image") or ""),
+        one_off=manifest.kind == "Job",
+        replicas=_replicas(manifest),
+        labels=_labels(manifest),
+        ports=_ports(container),
+    )
 
 
 def _container_name(workload: str, container: str) -> str:

@@ -43,40 +43,44 @@ class Edge:
 class Resolution:
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
+    unresolved: dict[str, list[Reference]] = field(default_factory=lambda: defaultdict(list))
+    probes: dict[str, list[Reference]] = field(default_factory=lambda: defaultdict(list))
+    dropped: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, source: str, target: str, reference: Reference, kept: set[str]) -> None:
+        if target == source:
+            return
+        if target not in kept:
+            self.dropped[target].append(source)
+            return
+        edge = self.edges.setdefault((source, target), Edge(source, target))
+        edge.references.append(reference)
 
 
 def resolve(deployment: Deployment, kept: set[str]) -> Resolution:
     """The edges between kept workloads, and notices for every reference left aside."""
     result = Resolution()
-    unresolved: dict[str, list[Reference]] = defaultdict(list)
-    probes: dict[str, list[Reference]] = defaultdict(list)
-    dropped: dict[str, list[str]] = defaultdict(list)
     for workload in deployment.workloads:
         if workload.name not in kept:
             continue
         for reference in workload.references:
-            if reference.address.health_check or (
-                health_named(reference.variable) and not reference.declared
-            ):
-                probes[workload.name].append(reference)
+            if _probe(reference):
+                result.probes[workload.name].append(reference)
                 continue
             targets = _targets(deployment, workload, reference)
-            if targets is None:
-                if _meant_as_address(reference):
-                    unresolved[reference.address.host].append(reference)
-                continue
-            for target in targets:
-                if target == workload.name:
-                    continue
-                if target not in kept:
-                    dropped[target].append(workload.name)
-                    continue
-                edge = result.edges.setdefault((workload.name, target), Edge(workload.name, target))
-                edge.references.append(reference)
-    result.notices += _unresolved_notices(unresolved)
-    result.notices += _probe_notices(probes)
-    result.notices += _dropped_notices(dropped)
+            if targets is None and _meant_as_address(reference):
+                result.unresolved[reference.address.host].append(reference)
+            for target in targets or []:
+                result.add(workload.name, target, reference, kept)
+    result.notices += _unresolved_notices(result.unresolved)
+    result.notices += _probe_notices(result.probes)
+    result.notices += _dropped_notices(result.dropped)
     return result
+
+
+def _probe(reference: Reference) -> bool:
+    named = health_named(reference.variable) and not reference.declared
+    return reference.address.health_check or named
 
 
 def _targets(deployment: Deployment, workload: Workload, reference: Reference) -> list[str] | None:

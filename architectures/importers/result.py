@@ -1,7 +1,7 @@
 """The second half of the assembly: components, links, the client, and the evidence and
 warnings that go with them (rules in `architectures.importers.assembly`)."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from architectures.model import (
     COMPONENT_NAME_MAX,
@@ -69,11 +69,7 @@ class _Output:
     def component(self, name: str) -> None:
         draft, workload = self.draft, self.draft.kept[name]
         final, kind = self.names[name], draft.kinds[name]
-        shared = [
-            n
-            for n, unit in draft.units.items()
-            if unit and unit == draft.units[name] and n in draft.kept
-        ]
+        shared = [n for n in draft.kept if draft.units[n] and draft.units[n] == draft.units[name]]
         unit = draft.units[name] if len(shared) > 1 else None
         load, team = inference.load_of(workload), inference.team_of(workload)
         self.components.append(
@@ -82,21 +78,23 @@ class _Output:
                 load=load[0] if load else None, deploy_unit=unit and unit[:COMPONENT_NAME_MAX],
             )
         )  # fmt: skip
+        self._component_evidence(name, workload, load, team)
+        if unit:
+            others = ", ".join(self.names[n] for n in shared if n != name)
+            self.evidence.append(
+                Evidence(final, workload.origin, "deploy unit", f"deployed together with {others}")
+            )
+
+    def _component_evidence(self, name: str, workload: Workload, load: Any, team: Any) -> None:
+        final, kind = self.names[name], self.draft.kinds[name]
         self.evidence.append(
             Evidence(final, workload.origin, "workload", _described(name, workload))
         )
         origin = workload.origin.at("image") if workload.image else workload.origin
         self.evidence.append(Evidence(final, origin, "kind", f"{kind}: {self._why(name, kind)}"))
-        for fact in (load, team):
+        for rule, fact in (("load", load), ("team", team)):
             if fact is not None:
-                self.evidence.append(
-                    Evidence(final, fact[1], "load" if fact is load else "team", fact[2])
-                )
-        if unit:
-            detail = (
-                f"deployed together with {', '.join(self.names[n] for n in shared if n != name)}"
-            )
-            self.evidence.append(Evidence(final, workload.origin, "deploy unit", detail))
+                self.evidence.append(Evidence(final, fact[1], rule, fact[2]))
 
     def _why(self, name: str, kind: Kind) -> str:
         classified = self.draft.classified[name]
@@ -164,42 +162,40 @@ class _Output:
         self.notices.append(Notice(NoticeKind.EXPOSED_DATA, message, entries[0][0], (shown,)))
 
     def warn_unlinked(self) -> None:
-        declared = [e for e in self.draft.edges.values() if e.inferred_from is None]
-        suggestion = SUGGESTIONS.get(self.draft.deployment.format, "describe the links")
+        declared = any(e.inferred_from is None for e in self.draft.edges.values())
         if not declared:
             message = (
                 "These files declare no link between the workloads: the architecture shows "
-                f"what is deployed, not who calls whom. To review the calls, {suggestion}."
+                f"what is deployed, not who calls whom. To review the calls, {self._suggestion()}."
             )
             self.notices.append(Notice(NoticeKind.NO_LINKS, message))
-        linked = {end for edge in self.draft.edges for end in edge}
         sources = {source for source, _ in self.draft.edges}
-        gateways = [
-            n for n, k in self.draft.kinds.items() if k == Kind.GATEWAY and n not in sources
-        ]
-        for name in gateways:
-            message = (
-                f"The gateway '{self.names[name]}' routes to nothing found in these files: its "
-                "routes are in its own configuration, which is not opened. To review them, "
-                + (
-                    "add `depends_on` for the services it fronts."
-                    if self.draft.deployment.format == "compose"
-                    else f"{suggestion}."
-                )
-            )
-            self.notices.append(
-                Notice(
-                    NoticeKind.NO_LINKS, message, self.draft.kept[name].origin, (self.names[name],)
-                )
-            )
-        alone = [self.names[n] for n in self.draft.kept if n not in linked and n not in gateways]
+        kinds = self.draft.kinds
+        routeless = [n for n, k in kinds.items() if k == Kind.GATEWAY and n not in sources]
+        for name in routeless:
+            self._warn_routeless(name)
+        linked = {end for edge in self.draft.edges for end in edge}
+        alone = [self.names[n] for n in self.draft.kept if n not in linked and n not in routeless]
         if alone and declared:
             shown = ", ".join(f"'{n}'" for n in alone)
             message = (
                 f"No link to or from another workload found for {shown}. If they call or "
-                f"serve others, {suggestion}."
+                f"serve others, {self._suggestion()}."
             )
             self.notices.append(Notice(NoticeKind.NO_LINKS, message, None, tuple(alone)))
+
+    def _suggestion(self) -> str:
+        return SUGGESTIONS.get(self.draft.deployment.format, "describe the links")
+
+    def _warn_routeless(self, name: str) -> None:
+        compose = self.draft.deployment.format == "compose"
+        how = "add `depends_on` for the services it fronts" if compose else self._suggestion()
+        message = (
+            f"The gateway '{self.names[name]}' routes to nothing found in these files: its "
+            f"routes are in its own configuration, which is not opened. To review them, {how}."
+        )
+        origin = self.draft.kept[name].origin
+        self.notices.append(Notice(NoticeKind.NO_LINKS, message, origin, (self.names[name],)))
 
     def warn_assumed(self) -> None:
         kinds = {c.name: c.kind for c in self.components}
