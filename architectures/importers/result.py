@@ -33,6 +33,16 @@ SUGGESTIONS = {
 }
 
 
+# Warnings most likely to change the reading of the review first.
+NOTICE_ORDER = (
+    NoticeKind.UNRESOLVED_HOST, NoticeKind.NO_LINKS, NoticeKind.INFERRED_LINK,
+    NoticeKind.INFERRED_KIND, NoticeKind.ASSUMED, NoticeKind.SPLIT_DATASTORE,
+    NoticeKind.EXPOSED_DATA, NoticeKind.LEFT_OUT, NoticeKind.UNSET_VARIABLE,
+    NoticeKind.UNREAD_FILE, NoticeKind.IGNORED_DOCUMENT, NoticeKind.IGNORED_KEY,
+    NoticeKind.RENAMED,
+)  # fmt: skip
+
+
 def build(draft: "Draft") -> Imported:
     out = _Output(draft)
     for name in draft.kept:
@@ -41,6 +51,7 @@ def build(draft: "Draft") -> Imported:
         out.link(edge)
     out.client()
     out.warn_unlinked()
+    out.warn_start_order_only()
     out.warn_assumed()
     architecture = checked(Architecture(tuple(out.components), tuple(out.links)))
     deployment = draft.deployment
@@ -48,7 +59,7 @@ def build(draft: "Draft") -> Imported:
         architecture,
         deployment.format,
         deployment.files,
-        tuple(out.rename_notices() + out.notices),
+        tuple(sorted(out.rename_notices() + out.notices, key=lambda n: NOTICE_ORDER.index(n.kind))),
         tuple(out.evidence),
     )
 
@@ -196,6 +207,31 @@ class _Output:
         )
         origin = self.draft.kept[name].origin
         self.notices.append(Notice(NoticeKind.NO_LINKS, message, origin, (self.names[name],)))
+
+    def warn_start_order_only(self) -> None:
+        """`depends_on` orders start-up; it is read as a use. Where a workload names its
+        other dependencies in variables but a datastore or broker only in depends_on, the
+        link may be start-up order alone: say so, since findings rest on it."""
+        named = {
+            w.name
+            for w in self.draft.kept.values()
+            if any(r.rule == "environment" for r in w.references)
+        }
+        doubtful = [
+            (self.names[e.source], self.names[e.target])
+            for e in self.draft.edges.values()
+            if e.source in named and self.draft.kinds[e.target] in (Kind.DATASTORE, Kind.BROKER)
+            and e.references and all(r.rule == "depends_on" for r in e.references)
+        ]  # fmt: skip
+        if doubtful:
+            shown = ", ".join(f"'{source}' → '{target}'" for source, target in doubtful)
+            message = (
+                f"Links known only from depends_on, which orders start-up: {shown}. They are "
+                "taken as uses, though these workloads name their other dependencies in "
+                "variables; where one only waits for the other, drop the depends_on."
+            )
+            elements = tuple(dict.fromkeys(name for pair in doubtful for name in pair))
+            self.notices.append(Notice(NoticeKind.ASSUMED, message, None, elements))
 
     def warn_assumed(self) -> None:
         kinds = {c.name: c.kind for c in self.components}

@@ -120,3 +120,25 @@ def test_more_workloads_than_the_model_allows_is_a_clear_problem():
     with pytest.raises(DeploymentInvalid) as caught:
         compose("services:\n" + services)
     assert caught.value.problems[0].loc == ("components",)
+
+
+def test_a_datastore_known_only_from_depends_on_is_flagged_when_others_are_named():
+    imported = compose("""
+        services:
+          api: {image: acme/api, depends_on: [db, cache], environment: {CACHE_HOST: cache}}
+          worker: {image: acme/worker, depends_on: [db]}
+          db: {image: postgres}
+          cache: {image: memcached}
+    """)
+    (message,) = [m for m in notices(imported, NoticeKind.ASSUMED) if "depends_on" in m]
+    # worker names nothing in variables: depends_on is all it has to say.
+    assert "'api' → 'db'" in message and "worker" not in message and "cache'" not in message
+
+
+def test_the_warnings_most_likely_to_change_the_reading_come_first():
+    imported = compose("""
+        services:
+          api: {image: acme/api, restart: always, environment: {PAY_URL: "https://pay.example.com"}}
+    """)
+    assert [str(n.kind) for n in imported.warnings][:1] == ["unresolved-host"]
+    assert str(imported.warnings[-1].kind) == "ignored-key"
