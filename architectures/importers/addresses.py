@@ -161,7 +161,7 @@ def _host_port(text: str, *, explicit: bool) -> Address | None:
     else:
         host, _, port_text = text.partition(":") if text.count(":") == 1 else (text, "", "")
     if port_text:
-        if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        if not port_text.isascii() or not port_text.isdigit() or not 0 < int(port_text) < 65536:
             return None
         port = int(port_text)
     host = host.rstrip(".")

@@ -171,14 +171,14 @@ class ServiceReader:
                 self._problem(where, "Must be a port, or a mapping with `target`.", "string_type")
                 continue
             service.ports.append((text.strip(":"), where))
-            if str(target).isdigit():
-                service.listens.add(int(target))
+            if _number(target) is not None:
+                service.listens.add(_number(target))
 
     def _expose(self, service: ComposeService, value: Any, origin: Origin) -> None:
         for item in value if isinstance(value, list) else []:
             head = str(item).split("/")[0].split("-")[0]
-            if head.isdigit():
-                service.listens.add(int(head))
+            if _number(head) is not None:
+                service.listens.add(_number(head))
 
     def _network_mode(self, service: ComposeService, value: Any, origin: Origin) -> None:
         service.network_mode = (self._text(value, origin), origin)
@@ -189,7 +189,8 @@ class ServiceReader:
         for settings in value.values():
             if not isinstance(settings, dict):
                 continue
-            for alias in settings.get("aliases") or []:
+            aliases = settings.get("aliases")
+            for alias in aliases if isinstance(aliases, list) else []:
                 service.aliases.append(str(alias))
             for key in ("ipv4_address", "ipv6_address"):
                 if settings.get(key):
@@ -211,10 +212,11 @@ class ServiceReader:
 
     def _scale(self, service: ComposeService, value: Any, origin: Origin) -> None:
         text = self._text(value, origin)
-        if not text.isdigit():
+        count = _number(text)
+        if count is None:
             self._problem(origin, "Must be a whole number of replicas.", "int_type")
             return
-        service.replicas = (int(text), origin)
+        service.replicas = (count, origin)
 
     def _labels(self, service: ComposeService, value: Any, origin: Origin) -> None:
         for name, raw, where in self._pairs(value, origin):
@@ -236,6 +238,12 @@ class ServiceReader:
 
     def _problem(self, origin: Origin, message: str, kind: str = "value_error") -> None:
         self.problems.append(Problem(origin.loc(), message, kind))
+
+
+def _number(value: Any) -> int | None:
+    """A whole number written in ASCII digits (`'²'.isdigit()` is true), else None."""
+    text = str(value).strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
 def references(service: ComposeService) -> list[Reference]:

@@ -28,8 +28,10 @@ from .kubernetes_pods import (
     ConfigMaps,
     Manifest,
     init_containers,
+    mapping,
     pod_labels,
     pod_workloads,
+    sequence,
 )
 from .records import DeploymentInvalid, Imported, Notice, NoticeKind, Origin
 from .workloads import Deployment, Reference, Workload
@@ -186,18 +188,18 @@ class _Reader:
         self.deployment.workloads.append(gateway)
 
     def _autoscaler(self, manifest: Manifest) -> None:
-        target = manifest.get("spec", "scaleTargetRef") or {}
+        target = mapping(manifest.get("spec", "scaleTargetRef"))
         high = manifest.get("spec", "maxReplicas")
         low = manifest.get("spec", "minReplicas") or 1
         matched = [
             containers for pod, containers in self.pods
-            if isinstance(target, dict) and pod.kind == target.get("kind") and pod.name == target.get("name")
+            if pod.kind == target.get("kind") and pod.name == target.get("name")
             and _same_namespace(pod, manifest)
         ]  # fmt: skip
         if not matched or not isinstance(high, int) or not isinstance(low, int):
             message = (
-                f"{manifest.label} scales {target.get('kind') if isinstance(target, dict) else '?'} "
-                f"'{target.get('name') if isinstance(target, dict) else '?'}', which is not in these files: not read."
+                f"{manifest.label} scales {target.get('kind', '?')} '{target.get('name', '?')}', "
+                "which is not in these files: not read."
             )
             self.deployment.notices.append(
                 Notice(NoticeKind.IGNORED_DOCUMENT, message, manifest.origin)
@@ -244,28 +246,27 @@ def _same_namespace(a: Manifest, b: Manifest) -> bool:
 
 
 def _target_ports(service: Manifest) -> set[int | str]:
-    ports = service.get("spec", "ports") or []
-    return {p.get("targetPort", p.get("port")) for p in ports if isinstance(p, dict)} - {None}
+    ports = [mapping(p) for p in sequence(service.get("spec", "ports"))]
+    wanted = [p.get("targetPort", p.get("port")) for p in ports]
+    return {w for w in wanted if isinstance(w, int | str)}
 
 
 def _port_names(container: dict[str, Any]) -> list[str]:
     return [
         str(p["name"])
-        for p in container.get("ports") or []
+        for p in sequence(container.get("ports"))
         if isinstance(p, dict) and p.get("name")
     ]
 
 
 def _backends(ingress: Manifest) -> list[tuple[str, Origin]]:
     """The Services an Ingress routes to (networking.k8s.io/v1 and the older v1beta1)."""
-    spec = ingress.get("spec") or {}
+    spec = mapping(ingress.get("spec"))
     found = []
     for key in ("defaultBackend", "backend"):
         found += _backend(spec.get(key), ingress.origin.at("spec", key))
-    for r, rule in enumerate(spec.get("rules") or []):
-        paths = (
-            ((rule or {}).get("http") or {}).get("paths") or [] if isinstance(rule, dict) else []
-        )
+    for r, rule in enumerate(sequence(spec.get("rules"))):
+        paths = sequence(mapping(mapping(rule).get("http")).get("paths"))
         for p, path in enumerate(paths):
             origin = ingress.origin.at("spec", "rules", r, "http", "paths", p, "backend")
             found += _backend(path.get("backend") if isinstance(path, dict) else None, origin)

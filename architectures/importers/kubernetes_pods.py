@@ -58,6 +58,15 @@ class Manifest:
 ConfigMaps = dict[tuple[str | None, str], dict[str, str]]
 
 
+def mapping(value: Any) -> dict[str, Any]:
+    """The value if it is a mapping, else an empty one: manifests are untrusted."""
+    return value if isinstance(value, dict) else {}
+
+
+def sequence(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def pod_labels(manifest: Manifest) -> dict[str, str]:
     path = (
         ("metadata", "labels")
@@ -158,12 +167,12 @@ def _environment(
     container: dict[str, Any], origin: Origin, namespace: str | None, config_maps: ConfigMaps
 ) -> list[tuple[str, str, Origin]]:
     values = []
-    for index, item in enumerate(container.get("envFrom") or []):
+    for index, item in enumerate(sequence(container.get("envFrom"))):
         ref = item.get("configMapRef") if isinstance(item, dict) else None
         if isinstance(ref, dict):
             data = config_maps.get((namespace, str(ref.get("name"))), {})
             values += [(k, v, origin.at("envFrom", index, "configMapRef")) for k, v in data.items()]
-    for index, item in enumerate(container.get("env") or []):
+    for index, item in enumerate(sequence(container.get("env"))):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             continue
         where = origin.at("env", index)
@@ -200,7 +209,7 @@ def _labels(manifest: Manifest) -> dict[str, tuple[str, Origin]]:
 
 
 def _ports(container: dict[str, Any]) -> set[int]:
-    ports = container.get("ports") or []
+    ports = sequence(container.get("ports"))
     return {
         p["containerPort"]
         for p in ports
@@ -209,7 +218,7 @@ def _ports(container: dict[str, Any]) -> set[int]:
 
 
 def named_ports(container_body: dict[str, Any]) -> dict[str, int]:
-    ports = container_body.get("ports") or []
+    ports = sequence(container_body.get("ports"))
     return {
         str(p["name"]): p["containerPort"]
         for p in ports

@@ -142,3 +142,12 @@ def test_the_warnings_most_likely_to_change_the_reading_come_first():
     """)
     assert [str(n.kind) for n in imported.warnings][:1] == ["unresolved-host"]
     assert str(imported.warnings[-1].kind) == "ignored-key"
+
+
+def test_names_the_model_refuses_are_made_printable():
+    imported = compose(
+        'services:\n  "bad\\tname": {image: acme/a}\n  "bad?name": {image: acme/b}\n'
+    )
+    names = sorted(c.name for c in imported.architecture.components)
+    assert names == ["bad?name", "bad?name~2"]
+    assert notices(imported, NoticeKind.RENAMED)
