@@ -5,6 +5,7 @@ Choices come from the architecture model's enums and the format registry; the mo
 own validation runs last and its problems land beside the rows or fields they name.
 """
 
+from collections.abc import Collection
 from typing import Any
 
 from django import forms
@@ -121,8 +122,9 @@ class ImportForm(forms.Form):
             self.add_error("format", str(error))
         except ArchitectureInvalid as invalid:
             field = "file" if self.cleaned_data["file"] else "architecture"
+            names = {u.name for u in uploads if u.name}
             for problem in invalid.problems:
-                self.add_error(field, described(problem))
+                self.add_error(field, described(problem, names))
         return None
 
     def _uploads(self) -> list[Upload] | None:
@@ -140,10 +142,12 @@ class ImportForm(forms.Form):
         return None
 
 
-def described(problem: Problem) -> str:
-    """`docker-compose.yml: services.web.ports.0: Must be a list.`"""
-    where = ".".join(map(str, problem.loc))
-    return f"{where}: {problem.msg}" if where else problem.msg
+def described(problem: Problem, files: Collection[str] = ()) -> str:
+    """`docker-compose.yml: services.web.ports.0: Must be a list of ports.`"""
+    loc = list(problem.loc)
+    file = f"{loc.pop(0)}: " if loc and loc[0] in files else ""
+    where = ".".join(map(str, loc))
+    return f"{file}{where}: {problem.msg}" if where else f"{file}{problem.msg}"
 
 
 def builder_formsets(data: Any = None, architecture: Architecture | None = None) -> tuple:

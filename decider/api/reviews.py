@@ -4,6 +4,7 @@ from typing import Literal
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
@@ -17,7 +18,7 @@ from architectures.model import (
     parse_architecture,
 )
 from architectures.review_formats import NOT_JSON, REVIEW_FORMATS, read_review_input
-from decider.api.body import inline_schema, media_type
+from decider.api.body import BodyError, inline_schema, media_type
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.exports import MICROTOSCA_RESPONSES, diagram_responses, microtosca_response
 from decider.api.schemas import AntiPatternOut, ArchitectureOut, DiagramLinks
@@ -161,20 +162,27 @@ def create(request: HttpRequest, query: Query[ReviewQuery]):
     kind = media_type(request)
     forced = str(query.format) if query.format else None
     try:
-        imported = read_review_input(
-            _uploads(request, kind), media_type=_registry_type(kind), forced=forced
-        )
-    except FormatNotRecognised as error:
+        uploads = _uploads(request, kind)
+        imported = read_review_input(uploads, media_type=_registry_type(kind), forced=forced)
+    except (BodyError, FormatNotRecognised, ArchitectureInvalid) as error:
+        return _refused(error, kind)
+    return Status(201, review_payload(create_review(imported=imported)))
+
+
+def _refused(error: Exception, kind: str) -> Status:
+    """The contract's answer to a body that cannot be reviewed: 400 for one that is not
+    JSON or multipart at all, 415 for a type no format reads, else a 422 naming the field."""
+    if isinstance(error, BodyError):
+        return Status(error.status, {"detail": str(error)})
+    if isinstance(error, FormatNotRecognised):
         if kind in REVIEW_FORMATS.media_types or kind == MULTIPART:
             return Status(422, problem_details([Problem((), str(error), "format")]))
-        return Status(
-            415, {"detail": f"{error} Send JSON or YAML ({', '.join(REVIEW_FORMATS.media_types)})."}
-        )
-    except ArchitectureInvalid as invalid:
-        if invalid.problems and invalid.problems[0].type == NOT_JSON:
-            return Status(400, {"detail": f"The body is not valid JSON: {invalid.problems[0].msg}"})
-        return Status(422, problem_details(invalid.problems))
-    return Status(201, review_payload(create_review(imported=imported)))
+        accepted = ", ".join(REVIEW_FORMATS.media_types)
+        return Status(415, {"detail": f"{error} Send JSON or YAML ({accepted})."})
+    problems = error.problems if isinstance(error, ArchitectureInvalid) else []
+    if problems and problems[0].type == NOT_JSON:
+        return Status(400, {"detail": f"The body is not valid JSON: {problems[0].msg}"})
+    return Status(422, problem_details(problems))
 
 
 MULTIPART = "multipart/form-data"
@@ -183,7 +191,11 @@ MULTIPART = "multipart/form-data"
 def _uploads(request: HttpRequest, kind: str) -> list[Upload]:
     if kind != MULTIPART:
         return [Upload("", request.body)]
-    return [Upload(f.name, f.read()) for key in request.FILES for f in request.FILES.getlist(key)]
+    try:
+        files = request.FILES
+    except MultiPartParserError as error:
+        raise BodyError(400, f"The multipart body cannot be read: {error}.") from None
+    return [Upload(f.name, f.read()) for key in files for f in files.getlist(key)]
 
 
 def _registry_type(kind: str) -> str:

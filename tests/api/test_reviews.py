@@ -232,3 +232,13 @@ def test_the_openapi_documents_formats_warnings_and_evidence(client):
     review = schema["components"]["schemas"]["ReviewOut"]
     assert {"warnings", "evidence", "source"} <= set(review["required"])
     assert "LinkEvidenceOut" in schema["components"]["schemas"]
+
+
+def test_a_malformed_multipart_body_is_a_json_400(client):
+    response = client.generic(
+        "POST", "/api/v1/reviews", b"garbage", content_type="multipart/form-data"
+    )
+    assert response.status_code == 400
+    assert "multipart" in response.json()["detail"]
+    empty = client.post("/api/v1/reviews", {"note": "no file"})
+    assert empty.status_code == 422 and empty.json()["detail"][0]["loc"] == ["body", "file"]

@@ -178,7 +178,7 @@ def test_a_chosen_format_is_forced_and_its_errors_name_file_and_key(client):
     html = client.post(
         "/review/", {"source": "import", "format": "compose", "file": upload}
     ).content.decode()
-    assert "kubernetes-manifests.yaml.services: A compose file needs" in html
+    assert "kubernetes-manifests.yaml: services: A compose file needs" in html
     assert Review.objects.count() == 0
 
 
