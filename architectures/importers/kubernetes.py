@@ -39,6 +39,7 @@ from .yaml_documents import Document, check_sizes, load_documents
 
 FORMAT = "kubernetes"
 EXPOSING_TYPES = ("LoadBalancer", "NodePort")
+CONTAINER_KEYS = frozenset({"name", "image", "env", "envFrom", "ports"})
 MAX_STATEFUL_NAMES = 20
 
 
@@ -98,6 +99,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.pods: list[tuple[Manifest, list[tuple[Workload, dict[str, Any]]]]] = []
         self.ignored: Counter[str] = Counter()
+        self.unread_keys: Counter[str] = Counter()
         self.config_maps: ConfigMaps = {
             (m.namespace, m.name): {str(k): str(v) for k, v in (m.get("data") or {}).items()}
             for m in manifests
@@ -122,6 +124,8 @@ class _Reader:
 
     def _workload(self, manifest: Manifest) -> None:
         found = pod_workloads(manifest, self.config_maps, self.problems)
+        for _, container in found:
+            self.unread_keys.update(str(k) for k in container if str(k) not in CONTAINER_KEYS)
         taken = {w.name for w in self.deployment.workloads}
         for workload, _ in found:
             if workload.name in taken:
@@ -223,6 +227,15 @@ class _Reader:
 
     def _notices(self) -> None:
         notices = self.deployment.notices
+        if self.unread_keys:
+            listed = ", ".join(
+                f"{key} ({count})" for key, count in sorted(self.unread_keys.items())
+            )
+            message = (
+                f"Container keys not read: {listed}. Addresses written in `command` or `args` "
+                "are not found; name them in `env` to have them read."
+            )
+            notices.append(Notice(NoticeKind.IGNORED_KEY, message))
         if self.ignored:
             listed = ", ".join(f"{count} {kind}" for kind, count in sorted(self.ignored.items()))
             message = (

@@ -185,3 +185,26 @@ def test_a_workload_without_containers_is_refused_naming_the_key():
         "spec",
         "containers",
     )
+
+
+def test_stateful_sets_daemon_sets_and_their_pod_names_are_read():
+    stateful = deployment("db", "postgres:16").replace("kind: Deployment", "kind: StatefulSet")
+    stateful = stateful.replace(
+        "spec:\n  selector", "spec:\n  serviceName: db\n  replicas: 2\n  selector"
+    )
+    daemon = deployment("agent", "acme/agent", {"DB": "db-1.db.default.svc.cluster.local:5432"})
+    daemon = daemon.replace("kind: Deployment", "kind: DaemonSet")
+    imported = kubernetes(stateful, service("db"), daemon)
+    assert kinds(imported) == {"db": "datastore", "agent": "service"}
+    assert links(imported) == {("agent", "db")}
+
+
+def test_container_keys_not_read_are_listed():
+    web = deployment("web", "acme/web").replace(
+        "        image: acme/web",
+        "        image: acme/web\n        args: ['--api=api:80']\n        resources: {}",
+    )
+    (message,) = [
+        m for m in notices(kubernetes(web), NoticeKind.IGNORED_KEY) if "Container keys" in m
+    ]
+    assert "args (1)" in message and "resources (1)" in message
