@@ -27,13 +27,13 @@ from architectures.decomposition.monolith import (
     valid_name,
 )
 from architectures.decomposition.plan import CallFlow, SharedTable
-from architectures.decomposition.service import (
+from architectures.decomposition.split import (
     RESOLUTION_MAX,
     RESOLUTION_MIN,
     Candidate,
+    Split,
     decompose,
 )
-from architectures.decomposition.service import Decomposition as Result
 from decider.assessments import diagram_urls
 from decider.models import Decomposition
 
@@ -263,10 +263,10 @@ def decomposition_payload(saved: Decomposition) -> dict[str, Any]:
     }
 
 
-def saved_result(result: Mapping[str, Any]) -> Result:
+def saved_result(result: Mapping[str, Any]) -> Split:
     """The core's Decomposition from a saved result, enough to draw it (the plan is left
     out: the diagram does not show it)."""
-    return Result(
+    return Split(
         candidates=tuple(
             Candidate(c["name"], tuple(c["modules"]), tuple(c["tables"]))
             for c in result["candidates"]

@@ -12,11 +12,16 @@ from typing import Any
 
 from architectures.model import Problem
 
-MAX_MODULES = 20_000
-MAX_CALLS = 200_000
-MAX_ACCESSES = 200_000
-NAME_MAX = 120
-MAX_COUNT = 10**12
+# These bound a whole codebase, not one box of a diagram, so they are far above the
+# architecture model's COMPONENT_NAME_MAX (60) and MAX_MODULES_PER_COMPONENT (100): a module
+# name is a dotted import path (`saleor.graphql.checkout.mutations.checkout_complete` is 51
+# characters, and deeper ones reach 100), and a large monolith has thousands of modules.
+# The totals keep one decomposition within a few seconds (see bench/decompose.py).
+MONOLITH_NAME_MAX = 120  # a module, table or candidate name
+MODULES_PER_MONOLITH_MAX = 20_000
+CALLS_PER_MONOLITH_MAX = 200_000
+ACCESSES_PER_MONOLITH_MAX = 200_000
+COUNT_MAX = 10**12  # a call count or a line count
 
 
 class Access(StrEnum):
@@ -67,14 +72,14 @@ class MonolithInvalid(ValueError):
 
 
 def valid_name(name: Any) -> bool:
-    return isinstance(name, str) and 1 <= len(name) <= NAME_MAX and name.isprintable()
+    return isinstance(name, str) and 1 <= len(name) <= MONOLITH_NAME_MAX and name.isprintable()
 
 
 def valid_count(value: Any) -> bool:
-    return type(value) is int and 1 <= value <= MAX_COUNT
+    return type(value) is int and 1 <= value <= COUNT_MAX
 
 
-NAME_MSG = f"1 to {NAME_MAX} printable characters."
+NAME_MSG = f"1 to {MONOLITH_NAME_MAX} printable characters."
 COUNT_MSG = "Must be a positive whole number."
 
 
@@ -102,8 +107,12 @@ def _check_module_list(raw: Any) -> list[Problem]:
         return [Problem(loc, "Must be a list.", "list_type")]
     if not raw:
         return [Problem(loc, "At least one module.", "too_short")]
-    if len(raw) > MAX_MODULES:
-        return [Problem(loc, f"At most {MAX_MODULES:,} modules, got {len(raw):,}.", "too_long")]
+    if len(raw) > MODULES_PER_MONOLITH_MAX:
+        return [
+            Problem(
+                loc, f"At most {MODULES_PER_MONOLITH_MAX:,} modules, got {len(raw):,}.", "too_long"
+            )
+        ]
     return []
 
 
@@ -122,7 +131,7 @@ def _module_names(problems: list[Problem], raw_modules: list[Any]) -> set[str]:
 
 def _check_totals(problems: list[Problem], raw_modules: list[Any]) -> None:
     mappings = [m for m in raw_modules if isinstance(m, Mapping)]
-    for key, limit in (("calls", MAX_CALLS), ("tables", MAX_ACCESSES)):
+    for key, limit in (("calls", CALLS_PER_MONOLITH_MAX), ("tables", ACCESSES_PER_MONOLITH_MAX)):
         total = sum(len(m[key]) for m in mappings if isinstance(m.get(key), Mapping))
         if total > limit:
             msg = f"At most {limit:,} {key} entries in all, got {total:,}."
@@ -143,7 +152,7 @@ def _parse_module(problems: list[Problem], index: int, raw: Any, names: set[str]
     tables = _parse_tables(problems, (*loc, "tables"), raw.get("tables", {}))
     calls = _parse_calls(problems, (*loc, "calls"), raw.get("calls", {}), names)
     loc_count = raw.get("loc")
-    if loc_count is not None and not (type(loc_count) is int and 0 <= loc_count <= MAX_COUNT):
+    if loc_count is not None and not (type(loc_count) is int and 0 <= loc_count <= COUNT_MAX):
         problems.append(Problem((*loc, "loc"), "Must be a whole number, 0 or more."))
     if len(problems) > before:
         return None
@@ -157,7 +166,9 @@ def _parse_tables(problems: list[Problem], loc: tuple, raw: Any) -> dict[str, Ac
     tables: dict[str, Access] = {}
     for table, mode in raw.items():
         if not valid_name(table):
-            problems.append(Problem((*loc, str(table)[:NAME_MAX]), f"Table names: {NAME_MSG}"))
+            problems.append(
+                Problem((*loc, str(table)[:MONOLITH_NAME_MAX]), f"Table names: {NAME_MSG}")
+            )
         elif mode not in ("r", "w", "rw"):
             problems.append(Problem((*loc, table), "Must be one of 'r', 'w', 'rw'.", "enum"))
         else:
@@ -173,9 +184,11 @@ def _parse_calls(problems: list[Problem], loc: tuple, raw: Any, names: set[str])
         return {}
     calls: dict[str, int] = {}
     for callee, count in raw.items():
-        callee_loc = (*loc, str(callee)[:NAME_MAX])
+        callee_loc = (*loc, str(callee)[:MONOLITH_NAME_MAX])
         if callee not in names:
-            problems.append(Problem(callee_loc, f"Unknown module {str(callee)[:NAME_MAX]!r}."))
+            problems.append(
+                Problem(callee_loc, f"Unknown module {str(callee)[:MONOLITH_NAME_MAX]!r}.")
+            )
         elif not valid_count(count):
             problems.append(Problem(callee_loc, COUNT_MSG, "int_type"))
         else:

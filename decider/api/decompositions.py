@@ -15,8 +15,13 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 
 from architectures.decomposition.csv_input import parse_csv
-from architectures.decomposition.monolith import MAX_MODULES, NAME_MAX, MonolithInvalid, Problem
-from architectures.decomposition.service import RESOLUTION_MAX, RESOLUTION_MIN
+from architectures.decomposition.monolith import (
+    MODULES_PER_MONOLITH_MAX,
+    MONOLITH_NAME_MAX,
+    MonolithInvalid,
+    Problem,
+)
+from architectures.decomposition.split import RESOLUTION_MAX, RESOLUTION_MIN
 from decider.api.body import media_type
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.exports import diagram_responses
@@ -91,7 +96,7 @@ class DecompositionOut(Schema):
     diagram: dict[str, str]
 
 
-NAME = {"type": "string", "minLength": 1, "maxLength": NAME_MAX}
+NAME = {"type": "string", "minLength": 1, "maxLength": MONOLITH_NAME_MAX}
 MONOLITH_SCHEMA = {
     "title": "MonolithIn",
     "type": "object",
@@ -100,7 +105,7 @@ MONOLITH_SCHEMA = {
         "modules": {
             "type": "array",
             "minItems": 1,
-            "maxItems": MAX_MODULES,
+            "maxItems": MODULES_PER_MONOLITH_MAX,
             "items": {
                 "type": "object",
                 "required": ["name"],

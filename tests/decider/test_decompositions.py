@@ -116,7 +116,7 @@ def test_a_rerun_with_the_same_options_reuses_the_earlier_one():
 
 @pytest.mark.django_db
 def test_the_diagram_is_drawn_from_the_saved_result_as_the_core_draws_it():
-    from architectures.decomposition.service import decompose
+    from architectures.decomposition.split import decompose
 
     monolith = parse_monolith(shop_data())
     saved = create_decomposition(monolith=monolith)

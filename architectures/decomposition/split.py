@@ -1,4 +1,5 @@
-"""`decompose`: from a validated Monolith to candidates, shared tables, a plan and metrics."""
+"""The split of a monolith into service candidates: `decompose` and its result, `Split`
+(candidates, shared tables, the plan and metrics), from a validated Monolith."""
 
 import math
 from collections import Counter
@@ -42,7 +43,7 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class Decomposition:
+class Split:
     candidates: tuple[Candidate, ...]
     shared_tables: tuple[SharedTable, ...]
     plan: tuple[Step, ...]
@@ -64,7 +65,7 @@ class Decomposition:
 
 def decompose(
     monolith: Monolith, *, resolution: float = 1.0, pins: Mapping[str, str] | None = None
-) -> Decomposition:
+) -> Split:
     """Split `monolith` into service candidates that own their tables.
 
     `resolution` above 1 gives more, smaller candidates; below 1 fewer, larger ones.
@@ -101,7 +102,7 @@ def decompose(
         for (a, b), n in sorted(flows.items(), key=lambda f: (-f[1], f[0]))
     )
     metrics = measure(graph.calls, candidate_of)
-    return Decomposition(candidates, shared, tuple(plan), metrics, calls, resolution)
+    return Split(candidates, shared, tuple(plan), metrics, calls, resolution)
 
 
 def _check_options(monolith: Monolith, resolution: float, pins: Mapping[str, str]) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from architectures.decomposition import MonolithInvalid, decompose, parse_monolith
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "monoliths"
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "monoliths"
 
 
 def load(name: str) -> dict:
