@@ -22,6 +22,8 @@ MODULES_PER_MONOLITH_MAX = 20_000
 CALLS_PER_MONOLITH_MAX = 200_000
 ACCESSES_PER_MONOLITH_MAX = 200_000
 COUNT_MAX = 10**12  # a call count or a line count
+NOTES_MAX = 50
+NOTE_LENGTH_MAX = 2000
 
 
 class Access(StrEnum):
@@ -45,13 +47,18 @@ class Module:
 @dataclass(frozen=True)
 class Monolith:
     modules: tuple[Module, ...]
+    # How the monolith was read from source: what was left out and what is approximate.
+    notes: tuple[str, ...] = ()
 
     @property
     def call_count(self) -> int:
         return sum(len(m.calls) for m in self.modules)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"modules": [_module_dict(m) for m in self.modules]}
+        data: dict[str, Any] = {"modules": [_module_dict(m) for m in self.modules]}
+        if self.notes:
+            data["notes"] = list(self.notes)
+        return data
 
 
 def _module_dict(module: Module) -> dict[str, Any]:
@@ -94,9 +101,23 @@ def parse_monolith(data: Any) -> Monolith:
     names = _module_names(problems, raw_modules)
     modules = [_parse_module(problems, i, raw, names) for i, raw in enumerate(raw_modules)]
     _check_totals(problems, raw_modules)
+    notes = _parse_notes(problems, data.get("notes", []))
     if problems:
         raise MonolithInvalid(problems)
-    return Monolith(tuple(modules))  # type: ignore[arg-type]
+    return Monolith(tuple(modules), notes)  # type: ignore[arg-type]
+
+
+def _parse_notes(problems: list[Problem], raw: Any) -> tuple[str, ...]:
+    ok = (
+        isinstance(raw, list)
+        and len(raw) <= NOTES_MAX
+        and all(isinstance(n, str) and len(n) <= NOTE_LENGTH_MAX for n in raw)
+    )
+    if not ok:
+        msg = f"At most {NOTES_MAX} notes, each a text of at most {NOTE_LENGTH_MAX:,} characters."
+        problems.append(Problem(("notes",), msg, "list_type"))
+        return ()
+    return tuple(raw)
 
 
 def _check_module_list(raw: Any) -> list[Problem]:
