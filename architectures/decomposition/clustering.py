@@ -105,7 +105,7 @@ def cluster(
     """Partition the modules of `graph`; the same input always gives the same groups."""
     contracted = contract(graph, pins)
     runs = [louvain(contracted, resolution, seed) for seed in seeds]
-    membership = consensus(contracted, runs)
+    membership = consensus(contracted, runs, resolution)
     degree = _module_degrees(graph)
     n = len(graph.modules)
     unplaced = tuple(m for m in range(n) if degree[m] == 0 and m not in contracted.pinned)
@@ -124,7 +124,7 @@ def cluster(
     return Clustering(tuple(groups), table_home, unplaced, undecided)
 
 
-def consensus(contracted: Contracted, runs: Sequence[list[int]]) -> list[int]:
+def consensus(contracted: Contracted, runs: Sequence[list[int]], resolution: float) -> list[int]:
     """One membership from several runs (Lancichinetti and Fortunato, "Consensus clustering
     in complex networks", 2012): weigh each edge by the share of runs that put its ends
     together, drop those below one half, cluster that graph again with the same seeds, and
@@ -145,7 +145,7 @@ def consensus(contracted: Contracted, runs: Sequence[list[int]]) -> list[int]:
             [w for _, w in kept],
             contracted.pinned,
         )
-        current = [_canonical(louvain(agreed, 1.0, SEED + k)) for k in range(len(runs))]
+        current = [_canonical(louvain(agreed, resolution, SEED + k)) for k in range(len(runs))]
     first = [sum(r[a] == r[b] for r in runs) / len(runs) for a, b in contracted.edges]
     return _attach_loners(contracted, current[0], first)
 

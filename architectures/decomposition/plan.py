@@ -177,7 +177,9 @@ MANY_CALLERS = 3
 
 def _reason(figures: _Figures, first: Sequence[SharedTable], *, last: bool) -> str:
     """Why this step comes here, with its figures: calls in and out, tables, shared tables."""
-    moved = f"{_plural(figures.tables, 'table')} move with it"
+    moved = (
+        f"{_plural(figures.tables, 'table')} {'moves' if figures.tables == 1 else 'move'} with it"
+    )
     if last:
         return f"What remains of the monolith once the others are carved off; it keeps {_plural(figures.tables, 'table')}."
     called = (
