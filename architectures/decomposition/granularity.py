@@ -92,6 +92,27 @@ def choose_granularity(
     return Granularity(best.resolution, "largest_share", _share_reason(best, fitting != []))
 
 
+def restate(granularity: Granularity, candidates: int, largest_share: float) -> Granularity:
+    """The reason with the figures of the final split (the consensus over seeds may differ
+    a little from the single run that chose the resolution)."""
+    r = granularity.resolution
+    if granularity.criterion == "teams":
+        reason = granularity.reason.split(":")[0] + (
+            f": resolution {r:g}, the one whose candidate count came nearest to one per team; "
+            f"{candidates:,} candidates."
+        )
+    elif granularity.criterion == "largest_share":
+        reason = (
+            granularity.reason.split("(the largest")[0]
+            + (f"(the largest holds {largest_share:.0%}; {candidates:,} candidates).")
+            if "(the largest" in granularity.reason
+            else granularity.reason
+        )
+    else:
+        return granularity
+    return Granularity(r, granularity.criterion, reason)
+
+
 def _share_reason(trial: _Trial, fits: bool) -> str:
     share = f"{trial.largest_share:.0%}"
     if not fits:

@@ -106,7 +106,8 @@ def _only_folder(folder: Path) -> Path | None:
     entries = [e for e in folder.iterdir() if not e.name.startswith(".")]
     if len(entries) == 1 and entries[0].is_dir() and not entries[0].is_symlink():
         inner = entries[0]
-        return None if (inner / "__init__.py").is_file() else inner
+        # `shop-main/` wraps a project; `shop/` may be a namespace package itself.
+        return None if inner.name.isidentifier() else inner
     return None
 
 

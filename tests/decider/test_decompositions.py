@@ -15,11 +15,11 @@ from decider.decompositions import (
     diagram_sources,
     example_text,
     read_monolith_text,
-    split_pins,
     read_request,
     rerun_decomposition,
     resolution_step,
     saved_result,
+    split_pins,
     step_resolution,
 )
 from decider.models import Decomposition

@@ -14,7 +14,10 @@ def test_it_starts_with_a_candidate_nobody_calls_and_without_shared_tables():
     # core calls billing and shipping; nobody calls search.
     steps = plan({(0, 1): 10, (0, 3): 4, (2, 0): 2})
     assert steps[0].candidate == "search"
-    assert "Called by 0 candidates still inside (0 calls); calls 1 candidate (2 calls)" in steps[0].reason
+    assert (
+        "Called by 0 candidates still inside (0 calls); calls 1 candidate (2 calls)"
+        in steps[0].reason
+    )
     assert "the easiest slice to carve off now" in steps[0].reason
     assert [c.to_dict() for c in steps[0].calls_to_api] == [
         {"caller": "search", "callee": "core", "calls": 2}
