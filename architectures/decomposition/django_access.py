@@ -158,15 +158,15 @@ class AccessReader(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         name = _last(node.func)
-        if name in ("save", "delete") and isinstance(node.func, ast.Attribute):
+        model, chain = self._chain_model(node.func)
+        if model is not None:
+            self.access.touch(model, "w" if WRITES & set(chain) else "r")
+        elif name in ("save", "delete") and isinstance(node.func, ast.Attribute):
             self._instance_write(node.func.value)
         elif name in ("get_object_or_404", "get_list_or_404") and node.args:
             self.access.touch(self.model(node.args[0]), "r")
         elif name == "register" and node.args:
             self.access.touch(self.model(node.args[0]), "w")
-        model, chain = self._chain_model(node.func)
-        if model is not None:
-            self.access.touch(model, "w" if WRITES & set(chain) else "r")
         for keyword in node.keywords:
             if keyword.arg == "sender":
                 self.access.touch(self.model(keyword.value), "r")
