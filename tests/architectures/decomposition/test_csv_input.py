@@ -5,7 +5,7 @@ import pytest
 from architectures.decomposition.csv_input import parse_csv
 from architectures.decomposition.monolith import Access, MonolithInvalid
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "monoliths"
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "monoliths"
 
 
 def problems_of(text: str) -> dict[tuple, str]:

@@ -1,8 +1,8 @@
 import pytest
 
 from architectures.decomposition.monolith import (
-    MAX_CALLS,
-    MAX_MODULES,
+    CALLS_PER_MONOLITH_MAX,
+    MODULES_PER_MONOLITH_MAX,
     Access,
     MonolithInvalid,
     parse_monolith,
@@ -96,13 +96,17 @@ def test_it_rejects_a_wrong_top_level_shape(data, loc):
 
 
 def test_it_limits_the_number_of_modules():
-    found = problems_of({"modules": [{"name": f"m{i}"} for i in range(MAX_MODULES + 1)]})
+    found = problems_of(
+        {"modules": [{"name": f"m{i}"} for i in range(MODULES_PER_MONOLITH_MAX + 1)]}
+    )
     assert found[("modules",)].startswith("At most 20,000 modules")
 
 
 def test_it_limits_the_number_of_calls():
     callees = {f"m{i}": 1 for i in range(1, 1001)}
     modules = [{"name": f"m{i}"} for i in range(1, 1001)]
-    modules += [{"name": f"caller{i}", "calls": callees} for i in range(MAX_CALLS // 1000 + 1)]
+    modules += [
+        {"name": f"caller{i}", "calls": callees} for i in range(CALLS_PER_MONOLITH_MAX // 1000 + 1)
+    ]
     found = problems_of({"modules": modules})
     assert found[("modules",)].startswith("At most 200,000 calls entries")

@@ -70,7 +70,7 @@ def test_big_candidates_are_collapsed():
         {"name": n, "tables": {"invoices": "rw"}, "calls": {names[0]: 1} if n != names[0] else {}}
         for n in names
     ]
-    decomposition = decompose(parse_monolith({"modules": modules}))
+    decomposition = decompose(parse_monolith({"modules": modules}), resolution=1.0)
     source = to_dot(decomposition)
     assert "+18 more modules" in source
     assert source.count("billing.part") == 12

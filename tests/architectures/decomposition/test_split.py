@@ -6,7 +6,7 @@ import pytest
 
 from architectures.decomposition import MonolithInvalid, decompose, parse_monolith
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "monoliths"
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "monoliths"
 
 
 def load(name: str) -> dict:
@@ -48,11 +48,13 @@ def test_a_table_written_by_two_candidates_is_shared_with_its_writers():
 def test_to_dict_has_the_design_shape():
     answer = decompose(parse_monolith(TWO_TEAMS), pins=PINS).to_dict()
     assert {"candidates", "shared_tables", "plan", "metrics"} <= set(answer)
-    assert set(answer["candidates"][0]) == {"name", "modules", "tables"}
+    assert set(answer["candidates"][0]) == {"name", "modules", "tables", "undecided"}
+    assert answer["unplaced"] == [] and answer["granularity"]["criterion"] == "largest_share"
     assert {"candidate", "reason", "tables", "calls_to_api", "shared_tables_first"} <= set(
         answer["plan"][0]
     )
     assert set(answer["metrics"]) == {
+        "undecided",
         "structural_modularity",
         "inter_call_percentage",
         "interface_number",
@@ -108,7 +110,7 @@ def test_the_back_office_splits_into_business_capabilities():
 
 
 def test_the_shop_keeps_payments_and_catalog_apart():
-    result = decompose(parse_monolith(load("shop.json")))
+    result = decompose(parse_monolith(load("shop.json")), resolution=1.0)
     assert {
         candidate_of(result, m)
         for m in ("payments.gateway", "payments.refunds", "payments.fraud_check")
@@ -117,15 +119,50 @@ def test_the_shop_keeps_payments_and_catalog_apart():
         candidate_of(result, m)
         for m in ("catalog.products", "catalog.search", "catalog.categories")
     } == {"catalog"}
-    assert {s.table for s in result.shared_tables} == {"orders", "order_status_history"}
+    assert {"orders", "order_status_history"} <= {s.table for s in result.shared_tables}
 
 
-def test_modules_without_any_link_form_one_unconnected_candidate():
+def test_modules_without_any_call_or_table_are_unplaced_and_never_a_plan_step():
     data = {
         "modules": [{"name": "a", "calls": {"b": 1}}, {"name": "b"}, {"name": "x"}, {"name": "y"}]
     }
     result = decompose(parse_monolith(data))
-    assert [(c.name, c.modules) for c in result.candidates][-1] == ("unconnected", ("x", "y"))
+    assert result.unplaced == ("x", "y")
+    assert all(not {"x", "y"} & set(c.modules) for c in result.candidates)
+    assert [s.candidate for s in result.plan] == [c.name for c in result.candidates]
+    assert result.to_dict()["unplaced"] == ["x", "y"]
+
+
+def test_without_a_resolution_no_candidate_holds_more_than_a_quarter_of_the_code():
+    result = decompose(parse_monolith(load("back_office.json")))
+    assert result.granularity.criterion == "largest_share"
+    sizes = [len(c.modules) for c in result.candidates]
+    assert max(sizes) <= 0.25 * sum(sizes)
+    assert f"{result.resolution:g}" in result.granularity.reason
+
+
+def test_with_teams_the_candidate_count_comes_near_one_per_team():
+    monolith = parse_monolith(load("back_office.json"))
+    for teams in (3, 8):
+        result = decompose(monolith, teams=teams)
+        assert result.granularity.criterion == "teams"
+        assert abs(len(result.candidates) - teams) <= 3
+        assert f"{teams} teams" in result.granularity.reason
+        assert f"{len(result.candidates)} candidates" in result.granularity.reason
+
+
+def test_undecided_modules_are_counted_in_the_metrics_and_listed_per_candidate():
+    result = decompose(parse_monolith(load("back_office.json")), resolution=3.0)
+    listed = [m for c in result.candidates for m in c.undecided]
+    assert result.metrics.undecided == len(listed)
+    assert all(m in c.modules for c in result.candidates for m in c.undecided)
+
+
+def test_a_resolution_up_to_one_hundred_splits_finely():
+    monolith = parse_monolith(load("back_office.json"))
+    assert len(decompose(monolith, resolution=100.0).candidates) > len(
+        decompose(monolith, resolution=10.0).candidates
+    )
 
 
 def test_it_rejects_bad_options_naming_each():

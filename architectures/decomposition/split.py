@@ -1,22 +1,18 @@
-"""`decompose`: from a validated Monolith to candidates, shared tables, a plan and metrics."""
+"""The split of a monolith into service candidates: `decompose` and its result, `Split`
+(candidates, shared tables, the plan and metrics), from a validated Monolith."""
 
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from architectures.decomposition.clustering import Group, cluster
+from architectures.decomposition.clustering import Clustering, Group, cluster, contract
+from architectures.decomposition.granularity import Granularity, choose_granularity, restate
 from architectures.decomposition.graph import CouplingGraph, coupling_graph
 from architectures.decomposition.metrics import Metrics, measure
-from architectures.decomposition.monolith import (
-    NAME_MSG,
-    Monolith,
-    MonolithInvalid,
-    Problem,
-    valid_name,
-)
+from architectures.decomposition.monolith import Monolith, MonolithInvalid
 from architectures.decomposition.naming import NamingInput, name_candidates
+from architectures.decomposition.options import option_problems
 from architectures.decomposition.ownership import Ownership, assign_tables
 from architectures.decomposition.plan import (
     CallFlow,
@@ -27,22 +23,26 @@ from architectures.decomposition.plan import (
     extraction_plan,
 )
 
-RESOLUTION_MIN = 0.05
-RESOLUTION_MAX = 10.0
-
 
 @dataclass(frozen=True)
 class Candidate:
     name: str
     modules: tuple[str, ...]
     tables: tuple[str, ...]
+    # Modules that other runs of the clustering put elsewhere.
+    undecided: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "modules": list(self.modules), "tables": list(self.tables)}
+        return {
+            "name": self.name,
+            "modules": list(self.modules),
+            "tables": list(self.tables),
+            "undecided": list(self.undecided),
+        }
 
 
 @dataclass(frozen=True)
-class Decomposition:
+class Split:
     candidates: tuple[Candidate, ...]
     shared_tables: tuple[SharedTable, ...]
     plan: tuple[Step, ...]
@@ -50,32 +50,81 @@ class Decomposition:
     # Calls between candidates, summed per (caller, callee) pair.
     calls: tuple[CallFlow, ...]
     resolution: float = 1.0
+    # Modules with no call and no table: a shared library or dead code, never a step.
+    unplaced: tuple[str, ...] = ()
+    granularity: Granularity | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        granularity = self.granularity or Granularity(self.resolution, "given", "")
         return {
             "candidates": [c.to_dict() for c in self.candidates],
+            "unplaced": list(self.unplaced),
             "shared_tables": [s.to_dict() for s in self.shared_tables],
             "plan": [s.to_dict() for s in self.plan],
             "metrics": self.metrics.to_dict(),
             "calls": [c.to_dict() for c in self.calls],
             "resolution": self.resolution,
+            "granularity": granularity.to_dict(),
         }
 
 
 def decompose(
-    monolith: Monolith, *, resolution: float = 1.0, pins: Mapping[str, str] | None = None
-) -> Decomposition:
+    monolith: Monolith,
+    *,
+    resolution: float | None = None,
+    pins: Mapping[str, str] | None = None,
+    teams: int | None = None,
+) -> Split:
     """Split `monolith` into service candidates that own their tables.
 
-    `resolution` above 1 gives more, smaller candidates; below 1 fewer, larger ones.
-    `pins` maps module names to a candidate name they must end up in. Raises
-    `MonolithInvalid` for a bad resolution or pin; the same input always gives the
-    same answer.
+    `resolution` above 1 gives more, smaller candidates; below 1 fewer, larger ones;
+    None lets `granularity` choose it (for `teams`, when given). `pins` maps module
+    names to a candidate name they must end up in. Raises `MonolithInvalid` for a bad
+    option; the same input always gives the same answer.
     """
     pins = dict(pins or {})
-    _check_options(monolith, resolution, pins)
+    known = {m.name for m in monolith.modules}
+    if problems := option_problems(known, resolution, pins, teams):
+        raise MonolithInvalid(problems)
     graph = coupling_graph(monolith)
-    clustering = cluster(graph, resolution=resolution, pins=pins)
+    granularity = _granularity(monolith, graph, pins, resolution, teams)
+    clustering = cluster(graph, resolution=granularity.resolution, pins=pins)
+    share = _largest_share(monolith, graph, clustering)
+    granularity = restate(granularity, len(clustering.groups), share)
+    return _split(graph, clustering, granularity)
+
+
+def _largest_share(monolith: Monolith, graph: CouplingGraph, clustering: Clustering) -> float:
+    lines = {m.name: m.loc for m in monolith.modules}
+    by_lines = all(lines[name] for name in graph.modules)
+    sizes = [
+        sum((lines[graph.modules[m]] or 0) if by_lines else 1 for m in g.modules)
+        for g in clustering.groups
+    ]
+    return max(sizes, default=0) / (sum(sizes) or 1)
+
+
+def _granularity(
+    monolith: Monolith,
+    graph: CouplingGraph,
+    pins: Mapping[str, str],
+    resolution: float | None,
+    teams: int | None,
+) -> Granularity:
+    if resolution is not None:
+        return Granularity(float(resolution), "given", f"Resolution {resolution:g}, as asked.")
+    contracted = contract(graph, pins)
+    lines = {m.name: m.loc for m in monolith.modules}
+    by_lines = all(lines[name] for name in graph.modules)
+    code = [0.0] * contracted.size
+    linked = {v for edge in graph.edges for v in edge}
+    for m, name in enumerate(graph.modules):
+        if m in linked:
+            code[contracted.vertex_of[m]] += float(lines[name] or 0) if by_lines else 1.0
+    return choose_granularity(contracted, code, teams=teams)
+
+
+def _split(graph: CouplingGraph, clustering: Clustering, granularity: Granularity) -> Split:
     groups = clustering.groups
     candidate_of = _candidate_of(groups, len(graph.modules))
     ownership = assign_tables(graph, candidate_of, clustering.table_home)
@@ -84,7 +133,12 @@ def decompose(
         [_naming_input(graph, ownership, g, owned[c], c) for c, g in enumerate(groups)]
     )
     candidates = tuple(
-        Candidate(names[c], _pick(graph.modules, g.modules), _pick(graph.tables, owned[c]))
+        Candidate(
+            names[c],
+            _pick(graph.modules, g.modules),
+            _pick(graph.tables, owned[c]),
+            _pick(graph.modules, [m for m in g.modules if m in clustering.undecided]),
+        )
         for c, g in enumerate(groups)
     )
     shared = tuple(
@@ -100,29 +154,23 @@ def decompose(
         CallFlow(names[a], names[b], n)
         for (a, b), n in sorted(flows.items(), key=lambda f: (-f[1], f[0]))
     )
-    metrics = measure(graph.calls, candidate_of)
-    return Decomposition(candidates, shared, tuple(plan), metrics, calls, resolution)
-
-
-def _check_options(monolith: Monolith, resolution: float, pins: Mapping[str, str]) -> None:
-    problems: list[Problem] = []
-    if not isinstance(resolution, int | float) or isinstance(resolution, bool):
-        problems.append(Problem(("resolution",), "Must be a number.", "float_type"))
-    elif not (math.isfinite(resolution) and RESOLUTION_MIN <= resolution <= RESOLUTION_MAX):
-        msg = f"Must lie between {RESOLUTION_MIN} and {RESOLUTION_MAX}."
-        problems.append(Problem(("resolution",), msg))
-    known = {m.name for m in monolith.modules}
-    for module, name in pins.items():
-        if module not in known:
-            problems.append(Problem(("pins", str(module)[:120]), f"Unknown module {module!r}."))
-        elif not valid_name(name):
-            problems.append(Problem(("pins", module), f"Candidate names: {NAME_MSG}"))
-    if problems:
-        raise MonolithInvalid(problems)
+    metrics = measure(graph.calls, candidate_of, undecided=len(clustering.undecided))
+    unplaced = _pick(graph.modules, clustering.unplaced)
+    return Split(
+        candidates,
+        shared,
+        tuple(plan),
+        metrics,
+        calls,
+        granularity.resolution,
+        unplaced,
+        granularity,
+    )
 
 
 def _candidate_of(groups: Sequence[Group], module_count: int) -> list[int]:
-    candidate_of = [0] * module_count
+    """Each module's candidate index; -1 for an unplaced module."""
+    candidate_of = [-1] * module_count
     for c, group in enumerate(groups):
         for m in group.modules:
             candidate_of[m] = c
@@ -134,9 +182,7 @@ def _naming_input(
 ) -> NamingInput:
     written = [graph.tables[t] for t in owned if c in ownership.writers[t]]
     read = [graph.tables[t] for t in owned if c not in ownership.writers[t]]
-    return NamingInput(
-        _pick(graph.modules, group.modules), written, read, group.pin, group.isolated
-    )
+    return NamingInput(_pick(graph.modules, group.modules), written, read, group.pin)
 
 
 def _pick(names: Sequence[str], indices: Sequence[int]) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-from architectures.decomposition.naming import UNCONNECTED, NamingInput, name_candidates
+from architectures.decomposition.naming import NamingInput, name_candidates
 
 
 def test_it_names_a_candidate_after_the_package_most_of_its_modules_share():
@@ -34,8 +34,7 @@ def test_it_keeps_pins_and_makes_every_name_unique():
             NamingInput(["orders.a", "orders.b"], ["orders"]),
             NamingInput(["orders.c"], ["order_lines"]),
             NamingInput(["x"], [], pin="orders"),
-            NamingInput(["lonely"], [], isolated=True),
         ]
     )
-    assert names[2] == "orders" and names[3] == UNCONNECTED
-    assert len(set(names)) == 4 and all(n.startswith("orders") for n in names[:2])
+    assert names[2] == "orders"
+    assert len(set(names)) == 3 and all(n.startswith("orders") for n in names[:2])

@@ -14,7 +14,11 @@ def test_it_starts_with_a_candidate_nobody_calls_and_without_shared_tables():
     # core calls billing and shipping; nobody calls search.
     steps = plan({(0, 1): 10, (0, 3): 4, (2, 0): 2})
     assert steps[0].candidate == "search"
-    assert "No candidate still inside the monolith calls it" in steps[0].reason
+    assert (
+        "Called by 0 candidates still inside (0 calls); calls 1 candidate (2 calls)"
+        in steps[0].reason
+    )
+    assert "the easiest slice to carve off now" in steps[0].reason
     assert [c.to_dict() for c in steps[0].calls_to_api] == [
         {"caller": "search", "callee": "core", "calls": 2}
     ]
@@ -26,7 +30,8 @@ def test_it_postpones_candidates_writing_shared_tables_and_lists_them_first():
     assert order[:2] == ["search", "billing"]
     first_writer = steps[2]
     assert [s.table for s in first_writer.shared_tables_first] == ["orders"]
-    assert "1 shared table it writes" in first_writer.reason
+    assert "it writes 1 shared table" in first_writer.reason
+    assert "1 table moves with it" in first_writer.reason
     # Once dealt with, the shared table is not listed again.
     assert not steps[3].shared_tables_first
 

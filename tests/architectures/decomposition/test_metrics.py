@@ -60,6 +60,7 @@ def test_non_extreme_distribution_is_the_share_outside_five_to_twenty_modules():
 def test_measure_rounds_the_four_metrics_in_to_dict():
     metrics = measure(CALLS, CANDIDATE_OF).to_dict()
     assert metrics == {
+        "undecided": 0,
         "structural_modularity": round(-7 / 72, 4),
         "inter_call_percentage": round(2 / (6 + math.log(3)), 4),
         "interface_number": 1.0,
