@@ -2,13 +2,12 @@
 
 from typing import Any
 
-from architectures.antipatterns.detect import detect
 from architectures.model import Architecture, parse_architecture
-from architectures.proposal import propose
 from decider.diagrams import FORMATS
 from decider.engine import Answers, recommend
 from decider.engine.choices import Family
 from decider.models import Assessment
+from decider.proposal import assessment_findings, propose
 
 
 def analyse(answers: Answers) -> dict[str, Any]:
@@ -18,7 +17,7 @@ def analyse(answers: Answers) -> dict[str, Any]:
     result = recommendation.to_dict()
     result["architecture"] = architecture.to_dict()
     leans = recommendation.architecture == Family.MICROSERVICES
-    findings = detect(answers=answers, architecture=architecture, leans_microservices=leans)
+    findings = assessment_findings(answers, architecture, leans_microservices=leans)
     result["anti_patterns"] = [f.to_dict() for f in findings]
     return result
 

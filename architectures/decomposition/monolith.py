@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from architectures.model import Problem
+from architectures.problems import Invalid, Problem
 
 # These bound a whole codebase, not one box of a diagram, so they are far above the
 # architecture model's COMPONENT_NAME_MAX (60) and MAX_MODULES_PER_COMPONENT (100): a module
@@ -72,10 +72,8 @@ def _module_dict(module: Module) -> dict[str, Any]:
     return data
 
 
-class MonolithInvalid(ValueError):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{'.'.join(map(str, p.loc))}: {p.msg}" for p in problems))
-        self.problems = problems
+class MonolithInvalid(Invalid):
+    """A monolith that cannot be read, with every problem found."""
 
 
 def valid_name(name: Any) -> bool:

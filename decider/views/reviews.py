@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from architectures.antipatterns.detect import detect
+from architectures.antipatterns import detect_in
 from architectures.model import Architecture, parse_architecture
 from architectures.review_formats import load_json
 from decider.assessments import diagram_urls, marks
@@ -110,7 +110,7 @@ def analyse_draft(request: HttpRequest) -> HttpResponse:
 
 
 def _analysis(architecture: Architecture) -> dict[str, Any]:
-    findings = [f.to_dict() for f in detect(answers=None, architecture=architecture)]
+    findings = [f.to_dict() for f in detect_in(architecture)]
     svg = inline_svg(architecture, marks=marks(findings), title="Reviewed architecture")
     return {"findings": findings, "diagram_svg": svg, "analysed": True}
 

@@ -193,12 +193,12 @@ def test_the_assessment_warns_from_the_answers_and_marks_the_diagram(client, ans
 
 
 def test_the_proposed_architecture_has_no_architectural_finding(client, answers):
-    from architectures.antipatterns.detect import detect
+    from architectures.antipatterns import detect_in
     from architectures.model import parse_architecture
 
     data = post(client, answers | {"existing_system": "none"}).json()
     architecture = parse_architecture(data["architecture"])
-    assert detect(answers=None, architecture=architecture) == []
+    assert detect_in(architecture) == []
 
 
 def test_deeply_nested_json_is_a_client_error(client):

@@ -62,3 +62,12 @@ def test_to_dict_carries_the_api_fields():
     data = entry("shared-persistence").to_dict()
     assert {"id", "name", "category", "description", "remedy"} <= data.keys()
     assert data["severity"] == "medium"
+
+
+def test_entries_without_a_harm_score_carry_their_judged_severity_in_the_catalog():
+    raw = {item["id"]: item for item in json.loads(CATALOG_PATH.read_text())}
+    for item in catalog():
+        if item.harm is None:
+            assert item.severity == raw[item.id]["severity"], item.id
+    assert entry("distributed-monolith").severity == Severity.HIGH
+    assert entry("single-layer-teams").severity == Severity.LOW

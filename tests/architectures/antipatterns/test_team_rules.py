@@ -1,17 +1,5 @@
 from architectures.antipatterns import team_rules as rules
-from decider.engine.answers import parse_answers
 from tests.architectures.builders import build, c, link
-
-
-def answers(teams, domains):
-    base = {
-        "teams": teams,
-        "deploy_contention": "often",
-        "scaling": "moderate",
-        "tech_diversity": "none",
-        "monolith_pain": 2,
-    }
-    return parse_answers(base | {"domains": [{"name": d} for d in domains]})
 
 
 def test_common_ownership_fires_on_a_team_with_three_services_and_lists_its_components():
@@ -24,27 +12,19 @@ def test_common_ownership_fires_on_a_team_with_three_services_and_lists_its_comp
             c("other", team="u"),
         ]
     )
-    (found,) = rules.common_ownership(None, architecture)
+    (found,) = rules.common_ownership(architecture)
     assert found.elements == ("a", "b", "x", "db") and "Team 't' owns 3 services" in found.message
 
 
 def test_common_ownership_fires_when_one_team_owns_all_services():
-    (found,) = rules.common_ownership(None, build([c("a", team="t"), c("b", team="t")]))
+    (found,) = rules.common_ownership(build([c("a", team="t"), c("b", team="t")]))
     assert "all the services" in found.message
 
 
 def test_common_ownership_is_silent_on_two_of_three_and_on_a_monolith():
     split = build([c("a", team="t"), c("b", team="t"), c("x", team="u")])
-    assert rules.common_ownership(None, split) == []
-    assert rules.common_ownership(None, build([c("app", team="t")])) == []
-
-
-def test_common_ownership_from_answers_needs_the_lean_to_microservices():
-    one_team = answers(1, ["users", "orders"])
-    assert rules.common_ownership(one_team, None) == []
-    assert len(rules.common_ownership(one_team, None, leans_microservices=True)) == 1
-    spread = answers(3, ["a", "b", "c", "d", "e", "f"])
-    assert rules.common_ownership(spread, None, leans_microservices=True) == []
+    assert rules.common_ownership(split) == []
+    assert rules.common_ownership(build([c("app", team="t")])) == []
 
 
 def test_tightly_coupled_teams_fires_when_another_team_has_more_links():
@@ -57,7 +37,7 @@ def test_tightly_coupled_teams_fires_when_another_team_has_more_links():
         ],
         [link("r", "r-db"), link("r", "o"), link("r", "o-db"), link("o", "o-db")],
     )
-    found = rules.tightly_coupled_teams(None, architecture)
+    found = rules.tightly_coupled_teams(architecture)
     assert [f.elements for f in found] == [("r", "o", "o-db")]
     assert "2 links to team 'y'" in found[0].message
 
@@ -80,7 +60,7 @@ def test_tightly_coupled_teams_is_silent_on_a_tie_and_ignores_platform_parts():
             link("o", "o-db"),
         ],
     )
-    assert rules.tightly_coupled_teams(None, architecture) == []
+    assert rules.tightly_coupled_teams(architecture) == []
 
 
 def test_shared_bounded_context_fires_on_a_datastore_of_another_team():
@@ -88,7 +68,7 @@ def test_shared_bounded_context_fires_on_a_datastore_of_another_team():
         [c("a", team="x"), c("b", team="y"), c("db", "datastore", owner="a")],
         [link("a", "db"), link("b", "db")],
     )
-    (found,) = rules.shared_bounded_context(None, architecture)
+    (found,) = rules.shared_bounded_context(architecture)
     assert found.elements == ("b", "db") and "belongs to team 'x'" in found.message
 
 
@@ -97,7 +77,7 @@ def test_shared_bounded_context_is_silent_within_one_team():
         [c("a", team="x"), c("b", team="x"), c("db", "datastore", owner="a")],
         [link("a", "db"), link("b", "db")],
     )
-    assert rules.shared_bounded_context(None, architecture) == []
+    assert rules.shared_bounded_context(architecture) == []
 
 
 def test_single_layer_teams_fires_on_a_team_of_only_datastores_or_presentation():
@@ -109,7 +89,7 @@ def test_single_layer_teams_fires_on_a_team_of_only_datastores_or_presentation()
             c("a-db", "datastore", team="full"),
         ]
     )
-    found = rules.single_layer_teams(None, architecture)
+    found = rules.single_layer_teams(architecture)
     assert [f.elements for f in found] == [("ui",), ("db",)]
     assert "only the presentation layer" in found[0].message
 
@@ -123,4 +103,4 @@ def test_single_layer_teams_is_silent_on_mixed_teams_and_client_teams():
             c("gw", "gateway", team="platform"),
         ]
     )
-    assert rules.single_layer_teams(None, architecture) == []
+    assert rules.single_layer_teams(architecture) == []

@@ -3,11 +3,11 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from architectures.antipatterns.detect import detect
+from architectures.antipatterns import detect_in
 from architectures.model import parse_architecture
-from architectures.proposal import propose
 from decider.engine.choices import Style
 from decider.engine.recommendation import evaluate
+from decider.proposal.architecture import propose
 from tests.decider.engine.strategies import answers
 
 # What the proposal can always avoid, whatever the answers (see ANTIPATTERNS.md). Not
@@ -40,7 +40,7 @@ def test_every_proposal_survives_a_round_trip_through_the_model(a, style):
 @given(answers)
 def test_no_recommended_proposal_contains_an_avoidable_anti_pattern(a):
     architecture = propose(a, evaluate(a).style)
-    found = {f.id for f in detect(answers=None, architecture=architecture)}
+    found = {f.id for f in detect_in(architecture)}
     avoidable = AVOIDABLE | (set() if any(d.team for d in a.domains) else TEAM_SMELLS)
     if len(architecture.teams) == 1:
         # One team running more than one deployable owns all of them: true, and unavoidable.

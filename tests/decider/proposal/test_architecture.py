@@ -1,11 +1,11 @@
 import networkx as nx
 import pytest
 
-from architectures.antipatterns.detect import detect
+from architectures.antipatterns import detect_in
 from architectures.model import Architecture, Kind, LinkStyle, parse_architecture
-from architectures.proposal import MAX_SERVICES_PER_TEAM, propose
 from decider.engine.answers import parse_answers
 from decider.engine.choices import Style
+from decider.proposal.architecture import MAX_SERVICES_PER_TEAM, propose
 
 SHOP = [
     {"name": "users", "team": "identity"},
@@ -207,8 +207,7 @@ def test_no_proposal_has_an_architectural_anti_pattern_the_catalog_detects(style
         }
     )
     architecture = propose(answers, style)
-    leans = style in (Style.MICROSERVICES, Style.INCREMENTAL_MIGRATION)
-    findings = detect(answers=None, architecture=architecture, leans_microservices=leans)
+    findings = detect_in(architecture)
     assert findings == [], [f.message for f in findings]
 
 
