@@ -4,16 +4,17 @@ from typing import Any
 
 from architectures.model import Architecture, parse_architecture
 from decider.diagrams import FORMATS
-from decider.engine import Answers, recommend
+from decider.engine import Answers, parse_answers, recommend
 from decider.engine.choices import Family
 from decider.models import Assessment
 from decider.proposal import assessment_findings, propose
+from decider.proposal.architecture import consolidates
 
 
 def analyse(answers: Answers) -> dict[str, Any]:
     """Everything an assessment shows, computed once and saved with it."""
     recommendation = recommend(answers)
-    architecture = propose(answers, recommendation.style)
+    architecture = propose(answers, recommendation.style, build_first=recommendation.build_first)
     result = recommendation.to_dict()
     result["architecture"] = architecture.to_dict()
     leans = recommendation.architecture == Family.MICROSERVICES
@@ -45,7 +46,9 @@ def marks(findings: list[dict[str, Any]]) -> dict[str, list[int]]:
 
 def diagram_title(assessment: Assessment) -> str:
     style = assessment.result["recommendation"]["style"].replace("_", " ")
-    return f"Proposed architecture: {style}"
+    fleet = consolidates(parse_answers(assessment.answers))
+    merged = f", consolidating {fleet} services" if fleet else ""
+    return f"Proposed architecture: {style}{merged}"
 
 
 def assessment_payload(assessment: Assessment) -> dict[str, Any]:

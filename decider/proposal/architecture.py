@@ -11,9 +11,10 @@ from dataclasses import replace
 
 import networkx as nx
 
-from architectures.model import Architecture, Component, Kind, Link, LinkStyle, Load
+from architectures.model import NOTE_MAX, Architecture, Component, Kind, Link, LinkStyle, Load
 from decider.engine.answers import Answers, Domain
-from decider.engine.choices import Style
+from decider.engine.choices import LABELS, ExistingSystem, Op, Style
+from decider.engine.factors import SERVICES_PER_TEAM, services_per_team
 
 # The catalog counts three services for one team as common ownership, so stop at two.
 MAX_SERVICES_PER_TEAM = 2
@@ -27,13 +28,45 @@ _LOAD_ORDER = (Load.LOW, Load.NORMAL, Load.HIGH)
 Group = frozenset[str]
 
 
-def propose(answers: Answers, style: Style) -> Architecture:
-    """The architecture for `style`: the shape the verdict recommends, drawn from domains."""
+def propose(answers: Answers, style: Style, *, build_first: Sequence[Op] = ()) -> Architecture:
+    """The architecture for `style`: the shape the verdict recommends, drawn from domains.
+
+    A fleet far larger than its teams is drawn consolidated (each component says from
+    how many services); a migration that must build missing prerequisites says so on the
+    monolith it starts from."""
     if style in (Style.MONOLITH, Style.MODULAR_MONOLITH):
-        return _monolith(answers, modular=style == Style.MODULAR_MONOLITH)
-    if style == Style.MICROSERVICES:
-        return _microservices(answers)
-    return _incremental_migration(answers)
+        drawn = _monolith(answers, modular=style == Style.MODULAR_MONOLITH)
+    elif style == Style.MICROSERVICES:
+        drawn = _microservices(answers)
+    else:
+        drawn = _incremental_migration(answers, build_first)
+    return _consolidated(drawn, answers)
+
+
+def consolidates(answers: Answers) -> int | None:
+    """How many of today's services the proposal merges, when they far outnumber teams."""
+    if answers.existing_system != ExistingSystem.MICROSERVICES:
+        return None
+    # The engine's own measure, so the drawing and the verdict agree on what is too many.
+    ratio = services_per_team(vars(answers))
+    return answers.services_today if ratio is not None and ratio > SERVICES_PER_TEAM else None
+
+
+def _consolidated(architecture: Architecture, answers: Answers) -> Architecture:
+    fleet = consolidates(answers)
+    if fleet is None:
+        return architecture
+    services = [c for c in architecture.components if c.kind == Kind.SERVICE]
+    note = f"Consolidates today's {fleet} services" + (
+        f" into {len(services)}" if len(services) > 1 else " into one deployable"
+    )
+    components = tuple(
+        replace(c, note="; ".join(filter(None, (note, c.note)))[:NOTE_MAX])
+        if c.kind == Kind.SERVICE
+        else c
+        for c in architecture.components
+    )
+    return replace(architecture, components=components)
 
 
 def _monolith(answers: Answers, *, modular: bool) -> Architecture:
@@ -73,7 +106,14 @@ def _microservices(answers: Answers) -> Architecture:
     return _distributed(answers.domains, services, unit_of)
 
 
-def _incremental_migration(answers: Answers) -> Architecture:
+def _monolith_note(build_first: Sequence[Op]) -> str:
+    note = "The existing monolith: its remaining modules move out one at a time"
+    if build_first:
+        note = "First build " + ", ".join(LABELS[op] for op in build_first) + "; then: " + note
+    return note[:NOTE_MAX]
+
+
+def _incremental_migration(answers: Answers, build_first: Sequence[Op] = ()) -> Architecture:
     domains = {d.name: d for d in answers.domains}
     teams = _named_teams(answers)
     graph = _sync_graph(answers.domains)
@@ -87,7 +127,7 @@ def _incremental_migration(answers: Answers) -> Architecture:
         team=_team(frozenset(d.name for d in remaining), teams),
         load=_load(remaining),
         deploy_unit=MONOLITH,
-        note="The existing monolith: its remaining modules move out one at a time",
+        note=_monolith_note(build_first),
         modules=tuple(d.name for d in remaining),
     )
     unit_of = {d.name: MONOLITH for d in remaining}

@@ -211,3 +211,33 @@ def test_a_team_name_that_is_not_printable_is_a_422_and_nothing_is_saved(client,
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "team"
     assert Assessment.objects.count() == 0
+
+
+def test_dont_know_answers_travel_through_the_api_and_lower_confidence(client, answers):
+    sure = post(client, answers).json()["recommendation"]
+    unsure = post(
+        client,
+        answers | {"deploy_contention": "unknown", "monolith_pain": None, "unknown_ops": True},
+    ).json()
+    rec = unsure["recommendation"]
+    assert unsure["answers"]["monolith_pain"] is None
+    assert rec["unknowns"] == ["deploy_contention", "monolith_pain", "ops"]
+    assert 1 <= len(rec["ask_next"]) <= 3
+    assert rec["robustness"] <= sure["robustness"]
+
+
+def test_the_api_refuses_a_boolean_or_a_string_as_a_number(client, answers):
+    for bad in (True, "3"):
+        response = post(client, answers | {"teams": bad})
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"][-1] == "teams"
+
+
+def test_a_fleet_of_forty_services_for_four_teams_is_told_to_consolidate(client, answers):
+    fleet = answers | {"teams": 4, "existing_system": "microservices", "services_today": 40}
+    data = post(client, fleet).json()
+    assert data["recommendation"]["summary"].startswith("Consolidate: merge the 40 services")
+    services = [c for c in data["architecture"]["components"] if c["kind"] == "service"]
+    assert all(c["note"].startswith("Consolidates today's 40 services") for c in services)
+    dot = client.get(data["diagram"]["dot"]).content.decode()
+    assert "consolidating 40 services" in dot

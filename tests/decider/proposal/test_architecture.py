@@ -4,7 +4,7 @@ import pytest
 from architectures.antipatterns import detect_in
 from architectures.model import Architecture, Kind, LinkStyle, parse_architecture
 from decider.engine.answers import parse_answers
-from decider.engine.choices import Style
+from decider.engine.choices import Op, Style
 from decider.proposal.architecture import MAX_SERVICES_PER_TEAM, propose
 
 SHOP = [
@@ -223,3 +223,44 @@ def test_a_named_team_is_capped_even_when_its_service_merges_an_unnamed_domain()
     architecture = propose(answers(domains, teams=4), Style.MICROSERVICES)
     owned = [c for c in architecture.of_kind(Kind.SERVICE) if c.team == "["]
     assert len(owned) <= MAX_SERVICES_PER_TEAM
+
+
+def test_a_fleet_far_larger_than_its_teams_is_drawn_consolidated():
+    answers = parse_answers(
+        {
+            "teams": 4,
+            "deploy_contention": "often",
+            "scaling": "moderate",
+            "tech_diversity": "none",
+            "monolith_pain": 2,
+            "existing_system": "microservices",
+            "services_today": 40,
+            "domains": RICH_DOMAINS,
+        }
+    )
+    for style in Style:
+        drawn = propose(answers, style)
+        services = [c for c in drawn.components if c.kind == "service"]
+        assert all(s.note.startswith("Consolidates today's 40 services") for s in services)
+        assert len(services) <= 2 * 4
+    few = parse_answers({**answers.to_dict(), "services_today": 8})
+    assert not any(
+        "Consolidates" in (c.note or "") for c in propose(few, Style.MICROSERVICES).components
+    )
+
+
+def test_a_migration_that_builds_prerequisites_says_so_on_the_monolith():
+    answers = parse_answers(
+        {
+            "teams": 6,
+            "deploy_contention": "often",
+            "scaling": "divergent",
+            "tech_diversity": "none",
+            "monolith_pain": 3,
+            "existing_system": "monolith",
+            "domains": RICH_DOMAINS,
+        }
+    )
+    drawn = propose(answers, Style.INCREMENTAL_MIGRATION, build_first=[Op.OBSERVABILITY])
+    monolith = drawn.component("Monolith")
+    assert monolith.note.startswith("First build monitoring and alerting; then:")
