@@ -5,7 +5,9 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-APT_PACKAGES := graphviz chromium fonts-dejavu-core
+# The text exports' real renderers, for the tests (mermaid-cli drives Debian's Chromium).
+RENDERERS := tests/renderers/node_modules/.installed
+APT_PACKAGES := graphviz chromium fonts-dejavu-core plantuml
 
 # The first Python 3.12+ found: on the PATH, then under pyenv.
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
@@ -19,7 +21,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-install: system-packages $(STAMP) ## Create .venv, install pinned dependencies and Debian packages, migrate
+install: system-packages $(STAMP) $(RENDERERS) ## Create .venv, install pinned dependencies and Debian packages, migrate
 	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput -v 0
 
 $(STAMP): pyproject.toml
@@ -32,11 +34,18 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
+$(RENDERERS): tests/renderers/package-lock.json
+	@if command -v npm >/dev/null; then \
+		PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/renderers --no-audit --no-fund --loglevel=error \
+		&& touch $(RENDERERS); \
+	else echo "npm is missing: the tests that run mermaid-cli and the Structurizr grammar will be skipped."; fi
+
 system-packages:
 	@missing=""; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	[ -d /usr/share/fonts/truetype/dejavu ] || missing="$$missing fonts-dejavu-core"; \
+	command -v plantuml >/dev/null || missing="$$missing plantuml"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing Debian packages:$$missing"; \
