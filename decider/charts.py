@@ -1,9 +1,10 @@
 """Server-rendered SVG charts (no JavaScript, no external assets)."""
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 from typing import Any
+
+from decider.engine.rounding import signed
 
 ROW = 26
 LABEL_WIDTH = 190
@@ -52,11 +53,5 @@ def _bar(index: int, factor: dict[str, Any], scale: float, centre: float) -> str
         f'<g class="bar {kind}"><title>{tip}</title>'
         f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end">{label}</text>'
         f'<rect x="{x:.1f}" y="{y + 3}" width="{max(length, 1):.1f}" height="{ROW - 8}" rx="2"/>'
-        f'<text x="{LABEL_WIDTH + BAR_AREA + 6}" y="{y + 15}" class="value">{_signed(value)}</text></g>'
+        f'<text x="{LABEL_WIDTH + BAR_AREA + 6}" y="{y + 15}" class="value">{signed(value)}</text></g>'
     )
-
-
-def _signed(value: float) -> str:
-    # Half-up, as the page's table rounds, so chart and table agree.
-    rounded = Decimal(str(value)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
-    return f"{rounded:+.3f}"

@@ -2,7 +2,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
-from architectures.adr import to_adr
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.exports import MICROTOSCA_RESPONSES, diagram_responses, microtosca_response
 from decider.api.schemas import AnswersIn, AssessmentOut
@@ -16,6 +15,7 @@ from decider.assessments import (
 from decider.diagrams import diagram_response
 from decider.engine import AnswersInvalid, parse_answers
 from decider.models import Assessment
+from decider.proposal.adr import to_adr
 
 router = Router(tags=["assessments"])
 
@@ -73,7 +73,9 @@ def get_assessment_diagram(request: HttpRequest, assessment_id: str, fmt: str) -
 def get_assessment_adr(request: HttpRequest, assessment_id: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, pk=parse_id(assessment_id))
     url = request.build_absolute_uri(assessment.get_absolute_url())
-    body = to_adr(assessment.result, created=assessment.created, url=url)
+    body = to_adr(
+        assessment.result, answers=assessment.answers, created=assessment.created, url=url
+    )
     response = HttpResponse(body, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="adr-{assessment.id}.md"'
     return response

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from decider.engine import choices as c
+from decider.engine.rounding import rounded
 from decider.engine.sources import Source
 
 Values = Mapping[str, Any]
@@ -60,7 +61,7 @@ class Factor:
         return {
             "factor": self.factor,
             "label": self.label,
-            "contribution": round(self.contribution, 4) + 0.0,
+            "contribution": rounded(self.contribution),
             "explanation": self.explanation,
             "source": str(self.source),
         }

@@ -24,6 +24,7 @@ from decider.engine.factors import (
     services_per_team,
 )
 from decider.engine.overrides import builds_platform_first, missing_prerequisites
+from decider.engine.rounding import rounded
 
 STYLES: tuple[c.Style, ...] = tuple(c.Style)
 S = c.Style
@@ -396,7 +397,7 @@ class Option:
         return {
             "style": str(self.style),
             "label": self.style.label,
-            "fit": round(self.fit, 3) + 0.0,
+            "fit": rounded(self.fit),
             "pros": list(self.pros),
             "cons": list(self.cons),
         }
