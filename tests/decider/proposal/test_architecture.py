@@ -5,7 +5,8 @@ from architectures.antipatterns import detect_in
 from architectures.model import Architecture, Kind, LinkStyle, parse_architecture
 from decider.engine.answers import parse_answers
 from decider.engine.choices import Op, Style
-from decider.proposal.architecture import MAX_SERVICES_PER_TEAM, propose
+from decider.proposal.architecture import propose
+from decider.proposal.parts import MAX_SERVICES_PER_TEAM
 
 SHOP = [
     {"name": "users", "team": "identity"},
