@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.urls import reverse
+
 from architectures.model import Architecture, parse_architecture
 from decider.diagrams import FORMATS
 from decider.engine import Answers, parse_answers, recommend
@@ -23,8 +25,12 @@ def analyse(answers: Answers) -> dict[str, Any]:
     return result
 
 
-def create_assessment(*, answers: Answers) -> Assessment:
-    return Assessment.objects.create(answers=answers.to_dict(), result=analyse(answers))
+def create_assessment(
+    *, answers: Answers, project: str = "", previous: Assessment | None = None
+) -> Assessment:
+    return Assessment.objects.create(
+        answers=answers.to_dict(), result=analyse(answers), project=project, previous=previous
+    )
 
 
 def diagram_urls(kind: str, pk: object) -> dict[str, str]:
@@ -44,6 +50,13 @@ def marks(findings: list[dict[str, Any]]) -> dict[str, list[int]]:
     return badges
 
 
+def compare_url(assessment: Assessment) -> str | None:
+    """The API's comparison of an assessment with the one it re-ran, if any."""
+    if assessment.previous_id is None:
+        return None
+    return reverse("api:compare_assessments", args=[assessment.previous_id, assessment.id])
+
+
 def diagram_title(assessment: Assessment) -> str:
     style = assessment.result["recommendation"]["style"].replace("_", " ")
     fleet = consolidates(parse_answers(assessment.answers))
@@ -58,6 +71,9 @@ def assessment_payload(assessment: Assessment) -> dict[str, Any]:
         "url": assessment.get_absolute_url(),
         "created": assessment.created,
         "answers": assessment.answers,
+        "project": assessment.project,
+        "previous": assessment.previous_id,
+        "compare": compare_url(assessment),
         **assessment.result,
         "diagram": diagram_urls("assessments", assessment.id),
         "microtosca": f"/api/v1/assessments/{assessment.id}/architecture.microtosca.yml",

@@ -243,3 +243,53 @@ def test_a_fleet_of_forty_services_for_four_teams_is_told_to_consolidate(client,
     assert all(c["note"].startswith("Consolidates today's 40 services") for c in services)
     dot = client.get(data["diagram"]["dot"]).content.decode()
     assert "consolidating 40 services" in dot
+
+
+def test_an_assessment_carries_its_project_and_the_one_it_re_ran(client, answers):
+    first = post(client, answers | {"project": "Billing platform"}).json()
+    assert first["project"] == "Billing platform" and first["previous"] is None
+    assert first["compare"] is None
+    second = post(client, answers | {"teams": 2, "previous": first["id"]}).json()
+    assert second["previous"] == first["id"]
+    assert second["compare"] == f"/api/v1/assessments/{first['id']}/compare/{second['id']}"
+
+
+def test_a_previous_that_does_not_exist_is_a_422_naming_it(client, answers):
+    response = post(client, answers | {"previous": str(uuid.uuid4())})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "previous"
+
+
+def test_a_project_name_must_be_printable_and_short(client, answers):
+    for bad in ("x" * 81, "a\nb"):
+        response = post(client, answers | {"project": bad})
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"][-1] == "project"
+
+
+def test_two_assessments_compare_answer_by_answer_and_factor_by_factor(client, answers):
+    first = post(client, answers).json()
+    second = post(client, answers | {"teams": 1, "previous": first["id"]}).json()
+    response = client.get(second["compare"])
+    assert response.status_code == 200
+    data = response.json()
+    assert data["answers"] == [
+        {
+            "field": "teams",
+            "label": "How many teams build and run the product?",
+            "before": answers["teams"],
+            "after": 1,
+        }
+    ]
+    teams = next(f for f in data["factors"] if f["factor"] == "teams")
+    assert teams["contribution"] == pytest.approx(teams["after"] - teams["before"], abs=1e-3)
+    assert data["verdict"] == {
+        "before": "incremental_migration",
+        "after": second["recommendation"]["style"],
+        "moved": True,
+    }
+    assert data["explanation"].startswith("The verdict moved from incremental migration to ")
+    assert "What moved most:" in data["explanation"]
+    assert (
+        client.get(f"/api/v1/assessments/{first['id']}/compare/{uuid.uuid4()}").status_code == 404
+    )
