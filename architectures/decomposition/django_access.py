@@ -3,12 +3,14 @@ use. Each rule, as `ast` sees it (an approximation, counted in the notes where i
 
 - Reads: a model's relation fields (`ForeignKey`, `OneToOneField`, `ManyToManyField`,
   and the `Parental*`/`Tree*` variants) read their target's table; any call chain or
-  manager attribute on a model class (`Order.objects.filter(...)`, `Order.objects`),
-  `get_object_or_404(Order, ...)`, and a signal receiver's `sender=Order`.
+  manager attribute on a model class (`Order.objects.filter(...)`, `Order.objects`)
+  that writes nothing, `get_object_or_404(Order, ...)`, and a signal receiver's
+  `sender=Order`.
 - Writes: a module defining a concrete model writes its tables (its methods and managers
   do), and so does an abstract base of the same app; a chain on a model holding
   `create`, `update`, `delete`, `bulk_create`, `bulk_update`, `get_or_create`,
-  `update_or_create`; `.save()` or `.delete()` on a name bound in the same function to
+  `update_or_create` (only a write, unless the chain also fetches rows: `get`,
+  `first`, `get_or_create`...); `.save()` or `.delete()` on a name bound in the same function to
   an instance (`x = Order(...)`, `x = Order.objects.get(...)`); `model = Order` in a
   class body or its `Meta` (ModelForms, ModelAdmins, serializers, generic views; a
   `ListView` or `DetailView` only reads); `admin.site.register(Order)` and
@@ -54,6 +56,8 @@ MANAGERS = frozenset({"objects", "_default_manager", "_base_manager"})
 INSTANCE_SOURCES = frozenset(
     {"get", "create", "first", "last", "get_or_create", "update_or_create", "earliest", "latest"}
 )
+# Calls in a writing chain that also hand rows back to the caller: a read as well.
+ROW_FETCHES = INSTANCE_SOURCES - {"create"}
 READ_ONLY_VIEWS = ("ListView", "DetailView")
 
 
@@ -83,6 +87,8 @@ class AccessReader(ast.NodeVisitor):
         self.access = ModuleAccess()
         self.scopes: list[dict[str, ModelClass]] = [{}]
         self.classes: list[ast.ClassDef] = []
+        # Manager attributes already counted as part of a call chain.
+        self.counted: set[int] = set()
 
     def model(self, node: ast.expr) -> ModelClass | None:
         parts = dotted(node)
@@ -152,15 +158,18 @@ class AccessReader(ast.NodeVisitor):
         return model if chain and chain[-1] in INSTANCE_SOURCES else None
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if node.attr in MANAGERS:
+        if node.attr in MANAGERS and id(node) not in self.counted:
             self.access.touch(self.model(node.value), "r")
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
         name = _last(node.func)
         model, chain = self._chain_model(node.func)
-        if model is not None:
-            self.access.touch(model, "w" if WRITES & set(chain) else "r")
+        if id(node) in self.counted:
+            pass  # a link of a longer chain, counted with it
+        elif model is not None:
+            self._chain_access(model, set(chain))
+            self.counted.update(id(n) for n in _chain_links(node.func))
         elif name in ("save", "delete") and isinstance(node.func, ast.Attribute):
             self._instance_write(node.func.value)
         elif name in ("get_object_or_404", "get_list_or_404") and node.args:
@@ -172,6 +181,14 @@ class AccessReader(ast.NodeVisitor):
                 self.access.touch(self.model(keyword.value), "r")
         self._load(node, name)
         self.generic_visit(node)
+
+    def _chain_access(self, model: ModelClass, chain: set[str]) -> None:
+        if not WRITES & chain:
+            self.access.touch(model, "r")
+            return
+        self.access.touch(model, "w")
+        if ROW_FETCHES & chain:
+            self.access.touch(model, "r")
 
     def _instance_write(self, target: ast.expr) -> None:
         if isinstance(target, ast.Name):
@@ -285,6 +302,16 @@ def _segments(func: ast.expr) -> list[str]:
         return []
     names.append(node.id)
     return names[::-1]
+
+
+def _chain_links(func: ast.expr) -> list[ast.expr]:
+    """The attributes and calls of a call chain below its last call."""
+    links: list[ast.expr] = []
+    node = func
+    while isinstance(node, ast.Attribute | ast.Call):
+        links.append(node)
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return links
 
 
 def _last(node: ast.expr) -> str:

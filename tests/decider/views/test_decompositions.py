@@ -6,7 +6,8 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from architectures.decomposition import parse_monolith
-from decider.decompositions import DEFAULT_STEP, create_decomposition
+from decider.decomposition_forms import DEFAULT_STEP
+from decider.decompositions import create_decomposition
 from decider.models import Decomposition
 
 pytestmark = pytest.mark.django_db
@@ -157,12 +158,18 @@ def test_the_slider_without_javascript_redirects_to_the_new_decomposition(client
     assert new.monolith == saved.monolith
 
 
-def test_the_slider_with_htmx_gets_the_result_partial_and_pushes_its_url(client, saved):
+def test_the_slider_with_htmx_gets_the_result_partial_and_its_title_and_pushes_its_url(
+    client, saved
+):
     response = client.post(f"/decompositions/{saved.pk}/rerun/", {"granularity": "2"}, headers=HTMX)
     new = Decomposition.objects.exclude(pk=saved.pk).get()
     html = response.content.decode()
+    count = len(new.result["candidates"])
     assert response.status_code == 200
-    assert "<html" not in html and html.startswith('<div id="decomposition"')
+    # htmx replaces the page's title with a <title> at the top level of the response.
+    title, rest = html.split("\n", 1)
+    assert title == f"<title>{count} service candidates · Decider</title>"
+    assert "<html" not in html and rest.lstrip().startswith('<div id="decomposition"')
     assert response["HX-Push-Url"] == new.get_absolute_url()
     assert "HX-Request" in response["Vary"]
     assert f'<span id="candidate-count">{len(new.result["candidates"])}</span>' in html
