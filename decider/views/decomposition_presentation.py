@@ -1,6 +1,7 @@
 """What the decomposition pages show besides the result itself: the examples to load
 and what each metric means."""
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,6 +15,16 @@ DIAGRAM_UNAVAILABLE = (
     "The diagram cannot be drawn right now. The DOT, Mermaid and PlantUML downloads "
     "below still work; please try again later."
 )
+# The diagram shrinks to fit its box, but never below this share of its natural size:
+# a wider one scrolls inside its box, so its 12 to 16 pt text stays 10 to 14 px.
+READABLE_SCALE = 0.65
+_SVG_WIDTH = re.compile(r'<svg\b[^>]*?\bwidth="([0-9.]+)pt"')
+
+
+def readable_width(svg: str | None) -> int | None:
+    """The narrowest the inline SVG may be drawn, in CSS pixels (1 pt is 4/3 px)."""
+    found = _SVG_WIDTH.search(svg or "")
+    return round(float(found.group(1)) * 4 / 3 * READABLE_SCALE) if found else None
 
 
 @dataclass(frozen=True)

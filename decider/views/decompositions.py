@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
+from architectures.decomposition.diagram_view import diagram_view
 from architectures.decomposition.options import Options
 from architectures.monolith_formats import MONOLITH_FORMATS
 from decider.assessments import diagram_urls
@@ -27,7 +28,12 @@ from decider.decomposition_forms import (
     Shown,
     resolution_step,
 )
-from decider.decompositions import create_decomposition, diagram_sources, rerun_decomposition
+from decider.decompositions import (
+    create_decomposition,
+    diagram_sources,
+    rerun_decomposition,
+    saved_result,
+)
 from decider.diagrams import inline_dot_svg
 from decider.models import Decomposition
 from decider.views.decomposition_presentation import (
@@ -35,6 +41,7 @@ from decider.views.decomposition_presentation import (
     EXAMPLES,
     METRICS,
     example_text,
+    readable_width,
 )
 
 PROBLEMS_SHOWN = 100
@@ -119,6 +126,8 @@ def result_context(saved: Decomposition, form: OptionsForm) -> dict[str, Any]:
         "rerun_url": _rerun_url(saved),
         "shared_names": {s["table"] for s in result["shared_tables"]},
         "diagram_svg": svg,
+        "diagram_width": readable_width(svg),
+        "overview": diagram_view(saved_result(result)).overview,
         "diagram_error": None if svg else DIAGRAM_UNAVAILABLE,
         "diagram_links": diagram_urls("decompositions", saved.pk),
         "api_url": reverse("api:get_decomposition", args=[saved.pk]),

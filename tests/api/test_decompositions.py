@@ -216,7 +216,7 @@ def test_every_diagram_format_downloads_with_its_headers(client, saved, fmt, con
 
 def test_the_diagram_draws_candidates_and_shared_tables(client, saved):
     dot = client.get(saved["diagram"]["dot"]).content.decode()
-    assert "cluster_" in dot and "label=catalog" in dot
+    assert 'label="catalog\\n' in dot and 'URL="#candidate-1-modules"' in dot
     assert "order_status_history" in dot and "#c62828" in dot
 
 
