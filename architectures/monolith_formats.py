@@ -126,15 +126,32 @@ def _project_reader(
 ) -> Callable[[Sequence[Upload]], MonolithInput]:
     def read(uploads: Sequence[Upload]) -> MonolithInput:
         upload = _single(uploads, "A project archive")
+        source = upload.name or "the body"
         with tempfile.TemporaryDirectory(prefix="decider-archive-") as folder:
             written = extract_archive(upload.data, Path(folder))
-            monolith = build(read_source_tree(folder))
-        source = upload.name or "the body"
+            try:
+                monolith = build(read_source_tree(folder))
+            except MonolithInvalid as invalid:
+                raise _named(invalid, folder, source) from None
         note = f"Unpacked {written:,} Python files from {source}; other files were not written."
         notes = (note, *monolith.notes)[:NOTES_MAX]
         return MonolithInput(Monolith(monolith.modules, notes), name, None, _names(uploads))
 
     return read
+
+
+def _named(invalid: MonolithInvalid, folder: str, source: str) -> MonolithInvalid:
+    """The problems with the temporary folder's path replaced by the archive's name."""
+    return MonolithInvalid(
+        [
+            Problem(
+                ("archive",),
+                p.msg.replace(str(Path(folder).resolve()), source).replace(folder, source),
+                p.type,
+            )
+            for p in invalid.problems
+        ]
+    )
 
 
 def _json_text(data: bytes) -> bool:

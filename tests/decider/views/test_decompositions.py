@@ -1,4 +1,6 @@
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -195,3 +197,56 @@ def test_bad_pins_on_a_rerun_are_shown_and_nothing_is_saved(client, saved):
 
 def test_the_rerun_only_accepts_post(client, saved):
     assert client.get(f"/decompositions/{saved.pk}/rerun/").status_code == 405
+
+
+def locallibrary_zip() -> bytes:
+    root = MONOLITHS.parent / "projects" / "locallibrary"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            archive.writestr(
+                f"locallibrary-main/{path.relative_to(root).as_posix()}", path.read_bytes()
+            )
+    return buffer.getvalue()
+
+
+def test_a_django_project_archive_decomposes_from_its_source(client):
+    upload = SimpleUploadedFile("locallibrary.zip", locallibrary_zip())
+    response = client.post("/decompose/", {"monolith": "", "file": upload})
+    saved = Decomposition.objects.get()
+    assert response.status_code == 302
+    assert "catalog.models" in {m["name"] for m in saved.monolith["modules"]}
+    html = client.get(saved.get_absolute_url()).content.decode()
+    assert 'id="notes"' in html and "Unpacked 19 Python files from locallibrary.zip" in html
+    assert "Found 1 apps and 5 models" in html
+
+
+def test_a_hostile_archive_is_refused_beside_the_upload(client):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../../escaped.py", "X = 1\n")
+    upload = SimpleUploadedFile("evil.zip", buffer.getvalue())
+    html = client.post("/decompose/", {"monolith": "", "file": upload}).content.decode()
+    assert 'id="problems-file"' in html and "would be written outside the folder" in html
+    assert Decomposition.objects.count() == 0
+
+
+def test_the_page_decomposes_automatically_by_default_and_for_a_number_of_teams(client):
+    client.post("/decompose/", {"monolith": SHOP})
+    automatic = Decomposition.objects.get()
+    assert automatic.options["resolution"] is None
+    assert automatic.result["granularity"]["criterion"] == "largest_share"
+    html = client.get(automatic.get_absolute_url()).content.decode()
+    assert "chosen automatically" in html
+    assert 'value="auto" class="modes" hx-post' in html and 'id="id_mode_0" checked' in html
+    response = client.post(automatic.get_absolute_url() + "rerun/", {"mode": "auto", "teams": "3"})
+    teams = Decomposition.objects.get(pk=response["Location"].split("/")[2])
+    assert teams.options["teams"] == 3 and teams.result["granularity"]["criterion"] == "teams"
+    assert 'name="teams" value="3"' in client.get(teams.get_absolute_url()).content.decode()
+
+
+def test_the_page_offers_the_format_choice_and_the_project_archives(client):
+    html = client.get("/decompose/").content.decode()
+    assert 'accept=".csv,.json,.tar.gz,.tgz,.zip"' in html
+    assert '<option value="django">Django project (.zip or .tar.gz)</option>' in html
+    assert "A small online shop (JSON, 19 modules)" in html
