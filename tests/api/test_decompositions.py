@@ -1,6 +1,5 @@
 import io
 import json
-import tarfile
 import uuid
 import zipfile
 from pathlib import Path
@@ -9,6 +8,7 @@ import pytest
 from django.core.cache import cache
 
 from decider.models import Decomposition
+from tests.project_archives import locallibrary_files, tarred, zipped
 
 pytestmark = pytest.mark.django_db
 
@@ -269,20 +269,8 @@ def test_a_ten_thousand_module_json_monolith_is_accepted(client):
 
 
 def project_archive(kind: str) -> bytes:
-    root = MONOLITHS.parent / "projects" / "locallibrary"
-    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.py")}
-    buffer = io.BytesIO()
-    if kind == "zip":
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in files.items():
-                archive.writestr(name, data)
-    else:
-        with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
-            for name, data in files.items():
-                info = tarfile.TarInfo(name)
-                info.size = len(data)
-                archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
+    files = locallibrary_files(wrapper="")
+    return zipped(files) if kind == "zip" else tarred(files)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,5 @@
 import io
 import json
-import tarfile
 import zipfile
 from pathlib import Path
 
@@ -17,37 +16,10 @@ from architectures.monolith_formats import (
     parse_request,
     read_monolith_input,
 )
+from tests.project_archives import locallibrary_files, tarred, zipped
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-LOCALLIBRARY = FIXTURES / "projects" / "locallibrary"
 SHOP = (FIXTURES / "monoliths" / "shop.json").read_bytes()
-
-
-def project_files(root: Path = LOCALLIBRARY) -> dict[str, bytes]:
-    """Every file of a real project, by its path inside an archive's wrapper folder."""
-    return {
-        f"locallibrary-main/{p.relative_to(root).as_posix()}": p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
-
-
-def zipped(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def tarred(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
-        for name, data in files.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
 
 
 def read(data: bytes, name: str = "", **options):
@@ -81,7 +53,7 @@ def test_any_other_text_is_read_as_csv_and_its_problems_name_their_line():
 
 @pytest.mark.parametrize("pack", [zipped, tarred])
 def test_a_real_django_project_in_an_archive_is_read_from_its_source(pack):
-    found = read(pack(project_files()), "locallibrary.archive")
+    found = read(pack(locallibrary_files()), "locallibrary.archive")
     assert found.format == "django"
     modules = {m.name: m for m in found.monolith.modules}
     assert {"catalog.models", "catalog.views", "catalog.admin"} <= set(modules)
@@ -108,7 +80,7 @@ def test_an_archive_without_django_files_is_read_as_python_packages():
 
 
 def test_a_forced_format_wins_over_detection():
-    found = read(zipped(project_files()), forced="python")
+    found = read(zipped(locallibrary_files()), forced="python")
     assert found.format == "python"
     assert not any(m.tables for m in found.monolith.modules)
 
@@ -118,7 +90,7 @@ def test_the_media_type_names_the_format_when_only_one_reads_it():
         read(b"source,target,count\n", media_type="application/json")
     assert invalid.value.problems[0].type == "json_invalid"
     assert read(b"source,target,count\na,b,1\n", media_type="text/csv").format == "csv"
-    assert read(zipped(project_files()), media_type="application/zip").format == "django"
+    assert read(zipped(locallibrary_files()), media_type="application/zip").format == "django"
     with pytest.raises(FormatNotRecognised, match="application/yaml"):
         read(b"modules: []", media_type="application/yaml")
 

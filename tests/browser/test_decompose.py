@@ -1,15 +1,13 @@
-import io
 import re
-import zipfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.project_archives import locallibrary_files, zipped
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PERMALINK = re.compile(r"/decompositions/[0-9a-f-]{36}/$")
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 def decompose_example(page: Page, url: str, slug: str) -> None:
@@ -80,11 +78,8 @@ def test_problems_show_beside_the_text_box_and_keep_the_input(live_server, page:
 
 
 def test_a_real_django_project_archive_uploads_and_decomposes(live_server, page: Page, tmp_path):
-    root = FIXTURES / "projects" / "locallibrary"
     archive = tmp_path / "locallibrary.zip"
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as packed:
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            packed.write(path, f"locallibrary-main/{path.relative_to(root).as_posix()}")
+    archive.write_bytes(zipped(locallibrary_files()))
     page.goto(f"{live_server.url}/decompose/")
     page.set_input_files("#id_file", str(archive))
     page.click("button.primary")
@@ -97,11 +92,8 @@ def test_a_real_django_project_archive_uploads_and_decomposes(live_server, page:
 
 
 def test_a_hostile_archive_is_refused_beside_the_upload(live_server, page: Page, tmp_path):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as packed:
-        packed.writestr("../../escaped.py", "X = 1\n")
     archive = tmp_path / "evil.zip"
-    archive.write_bytes(buffer.getvalue())
+    archive.write_bytes(zipped({"../../escaped.py": b"X = 1\n"}))
     page.goto(f"{live_server.url}/decompose/")
     page.set_input_files("#id_file", str(archive))
     page.click("button.primary")

@@ -1,5 +1,3 @@
-import io
-import zipfile
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,6 +13,7 @@ from decider.decomposition_forms import (
     resolution_step,
     step_resolution,
 )
+from tests.project_archives import locallibrary_files, zipped
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SHOP = (FIXTURES / "monoliths" / "shop.json").read_text()
@@ -94,12 +93,7 @@ def test_a_form_without_any_monolith_says_what_to_do():
 
 
 def test_an_uploaded_project_archive_is_read_through_the_registry():
-    buffer = io.BytesIO()
-    root = FIXTURES / "projects" / "locallibrary"
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path in root.rglob("*.py"):
-            archive.writestr(path.relative_to(root).as_posix(), path.read_bytes())
-    upload = SimpleUploadedFile("locallibrary.zip", buffer.getvalue())
+    upload = SimpleUploadedFile("locallibrary.zip", zipped(locallibrary_files()))
     form = DecomposeForm({"monolith": ""}, {"file": upload})
     found, options = form.read()
     assert found.format == "django" and options.resolution is None

@@ -11,6 +11,7 @@ from architectures.decomposition import parse_monolith
 from decider.decomposition_forms import DEFAULT_STEP
 from decider.decompositions import create_decomposition
 from decider.models import Decomposition
+from tests.project_archives import locallibrary_files, zipped
 
 pytestmark = pytest.mark.django_db
 
@@ -199,19 +200,8 @@ def test_the_rerun_only_accepts_post(client, saved):
     assert client.get(f"/decompositions/{saved.pk}/rerun/").status_code == 405
 
 
-def locallibrary_zip() -> bytes:
-    root = MONOLITHS.parent / "projects" / "locallibrary"
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            archive.writestr(
-                f"locallibrary-main/{path.relative_to(root).as_posix()}", path.read_bytes()
-            )
-    return buffer.getvalue()
-
-
 def test_a_django_project_archive_decomposes_from_its_source(client):
-    upload = SimpleUploadedFile("locallibrary.zip", locallibrary_zip())
+    upload = SimpleUploadedFile("locallibrary.zip", zipped(locallibrary_files()))
     response = client.post("/decompose/", {"monolith": "", "file": upload})
     saved = Decomposition.objects.get()
     assert response.status_code == 302
