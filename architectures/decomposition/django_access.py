@@ -1,8 +1,8 @@
 """Which tables a module reads and writes, and which modules it loads by name, from its ORM
 use. Each rule, as `ast` sees it (an approximation, counted in the notes where it guesses):
 
-- Reads: a model's relation fields (`ForeignKey`, `OneToOneField`, `ManyToManyField`,
-  and the `Parental*`/`Tree*` variants) read their target's table; any call chain or
+- Reads: a model's relation fields read their target's table (`django_relations`); any
+  call chain or
   manager attribute on a model class (`Order.objects.filter(...)`, `Order.objects`)
   that writes nothing, `get_object_or_404(Order, ...)`, and a signal receiver's
   `sender=Order`.
@@ -25,22 +25,10 @@ import ast
 from collections import Counter
 from dataclasses import dataclass, field
 
-from architectures.decomposition.bindings import Bindings, dotted, string_value
+from architectures.decomposition.bindings import Bindings, dotted, last_name
 from architectures.decomposition.django_loads import DynamicLoads
 from architectures.decomposition.django_models import ModelClass, ModelIndex
 
-RELATIONS = frozenset(
-    {
-        "ForeignKey",
-        "OneToOneField",
-        "ManyToManyField",
-        "ParentalKey",
-        "ParentalManyToManyField",
-        "TreeForeignKey",
-        "TreeOneToOneField",
-        "TreeManyToManyField",
-    }
-)
 WRITES = frozenset(
     {
         "create",
@@ -118,7 +106,7 @@ class AccessReader(ast.NodeVisitor):
                 for item in statement.body:
                     self._model_declaration(node, item)
         for decorator in node.decorator_list:
-            if isinstance(decorator, ast.Call) and _last(decorator.func) == "register":
+            if isinstance(decorator, ast.Call) and last_name(decorator.func) == "register":
                 for arg in decorator.args:
                     self.access.touch(self.model(arg), "w")
         self.generic_visit(node)
@@ -129,7 +117,7 @@ class AccessReader(ast.NodeVisitor):
             isinstance(t, ast.Name) and t.id == "model" for t in statement.targets
         ):
             return
-        read_only = any(_last(b).endswith(READ_ONLY_VIEWS) for b in cls.bases)
+        read_only = any(last_name(b).endswith(READ_ONLY_VIEWS) for b in cls.bases)
         self.access.touch(self.model(statement.value), "r" if read_only else "w")
 
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
@@ -152,7 +140,7 @@ class AccessReader(ast.NodeVisitor):
             return None
         if (model := self.model(value.func)) is not None:
             return model
-        if _last(value.func) in ("get_object_or_404",) and value.args:
+        if last_name(value.func) in ("get_object_or_404",) and value.args:
             return self.model(value.args[0])
         model, chain = self._chain_model(value.func)
         return model if chain and chain[-1] in INSTANCE_SOURCES else None
@@ -163,7 +151,7 @@ class AccessReader(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
-        name = _last(node.func)
+        name = last_name(node.func)
         model, chain = self._chain_model(node.func)
         if id(node) in self.counted:
             pass  # a link of a longer chain, counted with it
@@ -209,84 +197,6 @@ class AccessReader(ast.NodeVisitor):
             self.access.calls[loaded] += 1
 
 
-@dataclass(frozen=True)
-class Relation:
-    field: str
-    target: ModelClass | None  # None: a model outside the project, or not found
-    by_name: bool  # written as a string ("app.Model"): a load by name
-    join_table: str | None  # a many-to-many field without `through`
-    through: ModelClass | None
-
-
-def relations(
-    model: ModelClass, index: ModelIndex, bindings: Bindings, loads: DynamicLoads
-) -> list[Relation]:
-    """The relation fields of `model` and of its abstract ancestors."""
-    found = []
-    for owner in _with_abstract_ancestors(model, index):
-        for statement in owner.node.body:
-            if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call)):
-                continue
-            call, target = statement.value, statement.targets[0]
-            kind = _last(call.func)
-            if kind not in RELATIONS or not isinstance(target, ast.Name):
-                continue
-            to = call.args[0] if call.args else _keyword(call, "to")
-            through = _keyword(call, "through")
-            join = None
-            if kind.endswith("ManyToManyField") and through is None:
-                join = string_value(_keyword(call, "db_table")) or f"{model.table}_{target.id}"
-            found.append(
-                Relation(
-                    target.id,
-                    _target(to, owner, model, index, bindings, loads),
-                    string_value(to) is not None,
-                    join,
-                    _target(through, owner, model, index, bindings, loads),
-                )
-            )
-    return found
-
-
-def _target(
-    node: ast.expr | None,
-    owner: ModelClass,
-    model: ModelClass,
-    index: ModelIndex,
-    bindings: Bindings,
-    loads: DynamicLoads,
-) -> ModelClass | None:
-    if node is None:
-        return None
-    text = string_value(node)
-    if text is None:
-        qualified = bindings.qualify(owner.module, node)
-        if qualified and qualified.endswith("AUTH_USER_MODEL"):
-            return loads.user_model
-        return index.models.get(bindings.resolve(qualified)) if qualified else None
-    if text == "self":
-        return model
-    if "." not in text:
-        return index.by_label(model.app_label, text)
-    return index.by_label(*text.rsplit(".", 1))
-
-
-def _with_abstract_ancestors(model: ModelClass, index: ModelIndex) -> list[ModelClass]:
-    found, queue = [model], [model]
-    while queue:
-        current = queue.pop()
-        for base in current.bases:
-            parent = index.models.get(base)
-            if parent is not None and parent.abstract and parent not in found:
-                found.append(parent)
-                queue.append(parent)
-    return found
-
-
-def _keyword(call: ast.Call, name: str) -> ast.expr | None:
-    return next((k.value for k in call.keywords if k.arg == name), None)
-
-
 def _segments(func: ast.expr) -> list[str]:
     """The names of a call chain from its root, calls skipped: `a.b(x).c` is [a, b, c];
     empty when the root is not a plain name."""
@@ -312,9 +222,3 @@ def _chain_links(func: ast.expr) -> list[ast.expr]:
         links.append(node)
         node = node.func if isinstance(node, ast.Call) else node.value
     return links
-
-
-def _last(node: ast.expr) -> str:
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return node.id if isinstance(node, ast.Name) else ""
