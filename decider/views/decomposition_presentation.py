@@ -16,8 +16,8 @@ DIAGRAM_UNAVAILABLE = (
     "below still work; please try again later."
 )
 # The diagram shrinks to fit its box, but never below this share of its natural size:
-# a wider one scrolls inside its box, so its 12 to 16 pt text stays 10 to 14 px.
-READABLE_SCALE = 0.65
+# a wider one scrolls inside its box, so its 12 to 16 pt text stays 9.6 to 12.8 px or more.
+READABLE_SCALE = 0.6
 _SVG_WIDTH = re.compile(r'<svg\b[^>]*?\bwidth="([0-9.]+)pt"')
 
 

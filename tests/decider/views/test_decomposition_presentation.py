@@ -31,7 +31,7 @@ def test_every_metric_says_which_way_is_better_and_where_it_comes_from():
     assert all(m.better in ("higher", "lower") and m.source for m in METRICS)
 
 
-def test_a_diagram_is_never_drawn_below_65_percent_of_its_natural_size():
+def test_a_diagram_is_never_drawn_below_60_percent_of_its_natural_size():
     svg = '<svg width="1278pt" height="652pt" viewBox="0 0 1278 652">'
-    assert readable_width(svg) == round(1278 * 4 / 3 * 0.65)
+    assert readable_width(svg) == round(1278 * 4 / 3 * 0.6)
     assert readable_width(None) is None and readable_width("<svg>") is None
