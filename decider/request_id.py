@@ -47,5 +47,8 @@ class RequestIdFilter(logging.Filter):
     """Adds `request_id` to every record, so the log format can show it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = _current.get()
+        # django.request logs some responses after the middleware returned: its records
+        # carry the request itself.
+        request = getattr(record, "request", None)
+        record.request_id = getattr(request, "request_id", None) or _current.get()
         return True

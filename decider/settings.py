@@ -90,10 +90,11 @@ TEMPLATES = [
 ]
 
 # Database: short waits, so a database that is down or silent gives a quick 503.
-DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3, minimum=1)
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 2, minimum=2)  # libpq's least
 DATABASE_STATEMENT_TIMEOUT = env_seconds("DATABASE_STATEMENT_TIMEOUT", 5.0)
 # Client side: past this, the socket of a call that got no answer is shut (a frozen server).
-DATABASE_QUERY_DEADLINE = DATABASE_STATEMENT_TIMEOUT + 2.0
+DATABASE_QUERY_DEADLINE = DATABASE_STATEMENT_TIMEOUT + 1.0
+DATABASE_PING_DEADLINE = 1.0  # the health check of a reused connection: SELECT 1
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -216,7 +217,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -39,7 +39,7 @@ class Watchdog:
             yield
         finally:
             with self._lock:
-                del self._deadlines[id(token)]
+                self._deadlines.pop(id(token), None)  # the watchdog may have taken it
 
     def _ensure_running(self) -> None:
         if self._pid != os.getpid():  # a forked worker does not inherit the thread
@@ -75,12 +75,12 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self.execute_wrappers.append(self._guarded_execute)
 
     @contextmanager
-    def _deadline(self) -> Iterator[None]:
+    def _deadline(self, seconds: float | None = None) -> Iterator[None]:
         fd = self._socket()
         if fd < 0:
             yield
             return
-        with watchdog.deadline(fd, settings.DATABASE_QUERY_DEADLINE):
+        with watchdog.deadline(fd, seconds or settings.DATABASE_QUERY_DEADLINE):
             yield
 
     def _socket(self) -> int:
@@ -96,7 +96,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
             return execute(sql, params, many, context)
 
     def is_usable(self) -> bool:
-        with self._deadline():
+        with self._deadline(settings.DATABASE_PING_DEADLINE):
             return super().is_usable()
 
     def init_connection_state(self) -> None:
