@@ -154,6 +154,9 @@ elif DECIDER_TASKS == "immediate":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Only functions of these packages run through `decider.jobs.queue.enqueue_call`.
+TASK_MODULES = ["decider.", "architectures."]
+
 # Diagrams: at most this many `dot` processes at once on this machine; DOT sources larger
 # than the task threshold are rendered by a task worker; PNG is refused past its limit.
 DOT_CONCURRENCY = env_int("DECIDER_DOT_CONCURRENCY", os.cpu_count() or 2, minimum=1)

@@ -122,6 +122,9 @@ class Redis:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
+    def close(self) -> None:
+        self.kill()
+
 
 class FreezableProxy:
     """Forwards loopback TCP to `target_port`. Frozen, it keeps accepting connections and

@@ -9,13 +9,14 @@ the browser there once it is done, and the status API reports that `url`.
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.tasks import TaskResult, TaskResultStatus, default_task_backend, task
 from django.tasks.exceptions import TaskResultDoesNotExist
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
 
-ALLOWED_MODULES = ("decider.", "architectures.")
 STATUS_NAMES = {
     TaskResultStatus.READY: "queued",
     TaskResultStatus.RUNNING: "running",
@@ -25,7 +26,7 @@ STATUS_NAMES = {
 
 
 def _resolve(path: str) -> Callable[..., Any]:
-    if not path.startswith(ALLOWED_MODULES):
+    if not path.startswith(tuple(settings.TASK_MODULES)):
         raise ValueError(f"Only Decider's own functions run as tasks, not {path!r}.")
     return import_string(path)
 
@@ -41,7 +42,11 @@ def enqueue_call(func: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Task
     gives `status_url(id)` and `progress_url(id)`. Raises ValueError for a function a
     worker could not import, TypeError for arguments that are not JSON."""
     path = f"{func.__module__}.{func.__qualname__}"
-    if _resolve(path) is not func:
+    try:
+        importable = _resolve(path) is func
+    except ImportError:
+        importable = False
+    if not importable:
         raise ValueError(f"{path} is not a module-level function a worker can import.")
     return call.enqueue(path, list(args), kwargs)
 
@@ -52,7 +57,7 @@ def status_url(task_id: str) -> str:
 
 def progress_url(task_id: str, next_url: str = "") -> str:
     url = reverse("task_progress", kwargs={"task_id": task_id})
-    return f"{url}?next={next_url}" if safe_next(next_url) else url
+    return f"{url}?{urlencode({'next': next_url})}" if safe_next(next_url) else url
 
 
 def safe_next(url: str) -> bool:
