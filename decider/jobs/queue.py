@@ -13,8 +13,7 @@ from django.conf import settings
 from django.tasks import TaskResult, TaskResultStatus, default_task_backend, task
 from django.tasks.exceptions import TaskResultDoesNotExist
 from django.urls import reverse
-from django.utils.http import urlencode
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.module_loading import import_string
 
 STATUS_NAMES = {

@@ -60,7 +60,9 @@ def test_documented_types_are_accepted_with_their_common_spellings(client):
 
 def test_json_with_a_charset_is_json(client, answers):
     response = client.post(
-        "/api/v1/recommendations", json.dumps(answers), content_type="application/json; charset=utf-8"
+        "/api/v1/recommendations",
+        json.dumps(answers),
+        content_type="application/json; charset=utf-8",
     )
     assert response.status_code == 201
 

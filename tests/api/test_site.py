@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def post(answers, **headers):
     client = Client(raise_request_exception=False)
     return client.post(
-        "/api/v1/recommendations", json.dumps(answers), content_type="application/json",
+        "/api/v1/recommendations",
+        json.dumps(answers),
+        content_type="application/json",
         headers=headers,
     )
 

@@ -12,7 +12,9 @@ from decider.env import (
 )
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("yes", True), ("0", False), ("", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("yes", True), ("0", False), ("", False)]
+)
 def test_env_bool_reads_the_usual_spellings(monkeypatch, raw, expected):
     monkeypatch.setenv("X_FLAG", raw)
     assert env_bool("X_FLAG", default=not expected) is expected
@@ -75,7 +77,9 @@ def test_env_origins_reads_scheme_and_host(monkeypatch):
     assert env_origins("X_ORIGINS") == ["https://decider.example.com", "http://localhost:8000"]
 
 
-@pytest.mark.parametrize("raw", ["decider.example.com", "https://x.example/path", "ftp://x.example"])
+@pytest.mark.parametrize(
+    "raw", ["decider.example.com", "https://x.example/path", "ftp://x.example"]
+)
 def test_env_origins_fails_loudly_on_what_is_not_an_origin(monkeypatch, raw):
     monkeypatch.setenv("X_ORIGINS", raw)
     with pytest.raises(ImproperlyConfigured, match="X_ORIGINS"):
