@@ -1,9 +1,18 @@
-import multiprocessing
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from decider.dot_slots import RenderBusy, dot_slot
+
+ROOT = Path(__file__).resolve().parents[2]
+HOLD = (
+    "import sys, time, django; django.setup(); from decider.dot_slots import dot_slot\n"
+    "with dot_slot(1.0):\n    print('held', flush=True); time.sleep(float(sys.argv[1]))\n"
+)
 
 
 @pytest.fixture
@@ -13,54 +22,44 @@ def slots(settings, tmp_path):
     return settings
 
 
-def hold_slot(slots_dir: str, seconds: float, ready) -> None:
-    from django.conf import settings
-
-    settings.DOT_SLOTS_DIR = slots_dir
-    settings.DOT_CONCURRENCY = 2
-    with dot_slot(1.0):
-        ready.release()
-        time.sleep(seconds)
+def holder(slots, seconds: float) -> subprocess.Popen:
+    """Another process on the machine, holding a slot for `seconds`."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "decider.settings",
+        "DJANGO_DEBUG": "1",
+        "DECIDER_DOT_SLOTS_DIR": slots.DOT_SLOTS_DIR,
+        "DECIDER_DOT_CONCURRENCY": "2",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(seconds)], cwd=ROOT, env=env, stdout=subprocess.PIPE
+    )
+    assert process.stdout.readline() == b"held\n"
+    return process
 
 
 def test_no_more_than_the_limit_render_at_once_across_processes(slots):
-    context = multiprocessing.get_context("fork")
-    ready = context.Semaphore(0)
-    holders = [
-        context.Process(target=hold_slot, args=(slots.DOT_SLOTS_DIR, 1.5, ready)) for _ in range(2)
-    ]
-    for holder in holders:
-        holder.start()
-    ready.acquire()
-    ready.acquire()
+    holders = [holder(slots, 1.5), holder(slots, 1.5)]
     started = time.monotonic()
     with pytest.raises(RenderBusy), dot_slot(0.3):
         pass
     assert 0.25 < time.monotonic() - started < 1.0
-    for holder in holders:
-        holder.join()
-    with dot_slot(0.1):  # a slot is free again once a holder is gone
+    for process in holders:
+        process.wait(timeout=10)
+    with dot_slot(0.1):  # free again once the holders are done
         pass
 
 
 def test_a_killed_holder_frees_its_slot(slots):
-    context = multiprocessing.get_context("fork")
-    ready = context.Semaphore(0)
-    holders = [
-        context.Process(target=hold_slot, args=(slots.DOT_SLOTS_DIR, 60, ready)) for _ in range(2)
-    ]
-    for holder in holders:
-        holder.start()
-    ready.acquire()
-    ready.acquire()
+    holders = [holder(slots, 60), holder(slots, 60)]
     holders[0].kill()
-    holders[0].join()
+    holders[0].wait()
     with dot_slot(1.0):
         pass
     holders[1].kill()
-    holders[1].join()
+    holders[1].wait()
 
 
-def test_slots_are_reentrant_in_one_process_only_up_to_the_limit(slots):
+def test_slots_are_counted_within_one_process_too(slots):
     with dot_slot(0.1), dot_slot(0.1), pytest.raises(RenderBusy), dot_slot(0.1):
         pass
