@@ -71,10 +71,10 @@ test: install ## Lint, check formatting, run the whole suite
 	$(PY) -m pytest
 
 load-test: install ## The load tests (gunicorn on PostgreSQL, 50 clients; .ci/run runs them)
-	$(PY) -m pytest -m load
+	$(PY) -m pytest -m load -s -q
 
 bench: install ## Run the benchmarks under bench/ and print their figures
-	@for b in bench/*.py; do echo "== $$b"; DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) $$b || exit 1; done
+	@for b in bench/[!_]*.py; do echo "== $$b"; DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) $$b || exit 1; done
 
 fmt: $(STAMP) ## Fix imports and format the code
 	$(VENV)/bin/ruff check --fix .
