@@ -202,7 +202,9 @@ def collected_static() -> str:
 class Gunicorn:
     """Decider under gunicorn, as `make serve` runs it, with `env` on top of this one's."""
 
-    def __init__(self, env: dict[str, str], workers: int = 2, timeout: int = 30) -> None:
+    def __init__(
+        self, env: dict[str, str], workers: int = 2, timeout: int = 30, app: str = "decider.wsgi"
+    ) -> None:
         self.port = free_port()
         full_env = {
             **os.environ,
@@ -219,7 +221,7 @@ class Gunicorn:
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "decider.wsgi",
+                app,
                 "-c",
                 os.environ.get("DECIDER_TEST_GUNICORN_CONF", str(ROOT / "gunicorn.conf.py")),
                 "--bind",
