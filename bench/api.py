@@ -31,6 +31,7 @@ TARGETS = {"recommendations": 0.25, "diagram.svg (cached)": 0.6, "GET /": 0.5}
 PREVIEW_TARGET_MS = 30.0
 CLIENTS = 16
 ROUNDS = 3
+ONLY: list[str] = []
 ANSWERS = {"teams": 8, "deploy_contention": "constantly", "scaling": "divergent",
            "tech_diversity": "none", "monolith_pain": 4, "existing_system": "monolith",
            "ops": ["ci_cd", "observability", "containers"], "domain_clarity": "clear"}  # fmt: skip
@@ -117,6 +118,8 @@ async def run(app_port: int, floor_port: int, seconds: float) -> None:
     ]
     print(f"{CLIENTS} clients, {ROUNDS} interleaved rounds of {seconds:.0f} s per side")
     for case in cases:
+        if ONLY and not any(word in case.name for word in ONLY):
+            continue
         app, floor = await measure(case, app_port, floor_port, seconds)
         print(line(case.name, app, floor), flush=True)
         if case.name == "live preview":
@@ -133,7 +136,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="per round and side")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--only", nargs="*", default=[], help="cases whose name has a word")
     args = parser.parse_args()
+    ONLY.extend(args.only)
     engine = subprocess.run(["git", "log", "-1", "--format=%h %s", "--", "decider/engine"],
                             cwd=ROOT, capture_output=True, text=True).stdout.strip()  # fmt: skip
     print(f"engine at: {engine or 'unknown'}; gunicorn, {args.workers} workers each")
