@@ -169,7 +169,7 @@ DOT_SLOTS_DIR = os.environ.get("DECIDER_DOT_SLOTS_DIR") or str(
 _TASK_KB = env_int("DECIDER_RENDER_TASK_KB", 48, minimum=1)
 RENDER_TASK_BYTES = {"png": _TASK_KB * 1024, "pdf": 2 * _TASK_KB * 1024, "svg": 4 * _TASK_KB * 1024}
 RENDER_LIMIT_BYTES = {
-    "png": env_int("DECIDER_PNG_LIMIT_KB", 256, minimum=1) * 1024,
+    "png": env_int("DECIDER_PNG_LIMIT_KB", 128, minimum=1) * 1024,
     "svg": env_int("DECIDER_SVG_LIMIT_KB", 8192, minimum=1) * 1024,
     "pdf": env_int("DECIDER_PDF_LIMIT_KB", 8192, minimum=1) * 1024,
 }

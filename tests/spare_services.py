@@ -206,15 +206,7 @@ class Gunicorn:
         self, env: dict[str, str], workers: int = 2, timeout: int = 30, app: str = "decider.wsgi"
     ) -> None:
         self.port = free_port()
-        full_env = {
-            **os.environ,
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "x" * 50,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_STATIC_ROOT": collected_static(),
-            **env,
-        }
-        full_env.pop("PYTEST_CURRENT_TEST", None)
+        full_env = self.environment(env)
         self.log = tempfile.NamedTemporaryFile(prefix="decider-gunicorn-", suffix=".log")  # noqa: SIM115 (closed in close())
         self.process = subprocess.Popen(
             [
@@ -238,6 +230,21 @@ class Gunicorn:
             start_new_session=True,
         )
         wait_for_port(self.port, timeout=30)
+
+    @staticmethod
+    def environment(env: dict[str, str]) -> dict[str, str]:
+        """This process's environment with production settings, and `env` on top."""
+        full = {
+            **os.environ,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "x" * 50,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_STATIC_ROOT": collected_static(),
+            "DECIDER_CACHE_DIR": tempfile.mkdtemp(prefix="decider-cache-"),
+            **env,
+        }
+        full.pop("PYTEST_CURRENT_TEST", None)
+        return full
 
     @property
     def url(self) -> str:

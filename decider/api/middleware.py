@@ -78,7 +78,10 @@ def as_json(response: HttpResponse) -> HttpResponse:
         "application/json"
     ):
         return response
-    detail = HTTPStatus(response.status_code).phrase + "."
+    try:
+        detail = HTTPStatus(response.status_code).phrase + "."
+    except ValueError:  # a status http.HTTPStatus does not name
+        detail = f"Error {response.status_code}."
     converted = json_error(response.status_code, detail)
     for header in KEPT_HEADERS:
         if header in response:
