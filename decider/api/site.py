@@ -1,4 +1,5 @@
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,11 +9,18 @@ from ninja.errors import ValidationError
 
 from decider.api import assessments, catalog, decompositions, reviews, tasks
 from decider.api.errors import json_error
+from decider.api.openapi import add_platform_responses
 from decider.views.errors import DATABASE_DOWN, is_outage, service_unavailable
 
 logger = logging.getLogger("decider.api")
 
-api = NinjaAPI(
+
+class DeciderAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return add_platform_responses(super().get_openapi_schema(**kwargs))
+
+
+api = DeciderAPI(
     title="Decider API",
     version="1",
     description=(
