@@ -124,7 +124,13 @@ class BoundedFileCache(FileBasedCache):
     def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
         try:
             return super().get(key, default, version)
-        except (OSError, EOFError, ValueError, zlib.error, pickle.UnpicklingError) as error:  # a torn or unreadable file: a miss
+        except (
+            OSError,
+            EOFError,
+            ValueError,
+            zlib.error,
+            pickle.UnpicklingError,
+        ) as error:  # a torn or unreadable file: a miss
             logger.warning("File cache read failed: %s", error)
             return default
 

@@ -7,6 +7,7 @@ with a message naming the variable (see `decider/env.py`).
 import os
 import sys
 import tempfile
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -147,6 +148,8 @@ DECIDER_TASKS = env_choice("DECIDER_TASKS", "database", ("database", "rq", "imme
 if DECIDER_TASKS == "rq":
     if not REDIS_URL:
         raise ImproperlyConfigured("DECIDER_TASKS=rq needs REDIS_URL")
+    if find_spec("django_tasks_rq") is None or find_spec("django_rq") is None:
+        raise ImproperlyConfigured("DECIDER_TASKS=rq needs: pip install django-tasks-rq django-rq")
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}

@@ -6,6 +6,7 @@ many ask). The worker runs `render_diagram`, through the same bounded, cached pa
 request (`decider.diagrams._rendered`), and stores the bytes or the failure.
 """
 
+import random
 from datetime import timedelta
 from typing import Any
 
@@ -20,6 +21,8 @@ from decider.jobs import queue
 from decider.jobs.models import Rendering
 
 STALE_AFTER = timedelta(minutes=10)  # a queued render no worker took: queue it again
+KEPT_FOR = timedelta(days=7)  # then drawn again if asked for
+PRUNE_CHANCE = 0.02
 TASK_SLOT_WAIT = 120.0
 
 
@@ -80,7 +83,15 @@ def _queue(row: Rendering | None, key: str, dot: str, fmt: str) -> str:
             row.save()
     except IntegrityError:  # another request queued it meanwhile
         row = Rendering.objects.get(key=key)
+    if random.random() < PRUNE_CHANCE:
+        prune()
     return row.task_id
+
+
+def prune() -> int:
+    """Forget renderings older than `KEPT_FOR`; returns how many were removed."""
+    old = Rendering.objects.filter(updated__lt=timezone.now() - KEPT_FOR)
+    return old.delete()[0]
 
 
 @task()

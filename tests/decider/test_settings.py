@@ -144,3 +144,13 @@ def test_inline_styles_are_only_the_known_ones():
         if count := len(re.findall(r"\sstyle=", path.read_text())):
             found[str(path.relative_to(TEMPLATES))] = count
     assert found == KNOWN_INLINE_STYLES
+
+
+def test_the_rq_queue_says_what_to_install_when_it_is_missing():
+    from importlib.util import find_spec
+
+    if find_spec("django_tasks_rq") is not None:
+        pytest.skip("django-tasks-rq is installed here")
+    env = {"DJANGO_DEBUG": "1", "DECIDER_TASKS": "rq", "REDIS_URL": "redis://127.0.0.1:1/0"}
+    result = manage("check", env=env)
+    assert result.returncode != 0 and "pip install django-tasks-rq django-rq" in result.stderr

@@ -87,3 +87,13 @@ def test_a_failed_large_render_is_reported_and_not_queued_again(client, assessme
     failed = client.get(url)
     assert failed.status_code == 503 and "could not be drawn" in failed.json()["detail"]
     assert Rendering.objects.count() == 1 and Rendering.objects.get().status == "failed"
+
+
+def test_old_renderings_are_pruned(client, assessment):
+    from decider.jobs.renders import prune
+
+    client.get(assessment["diagram"]["pdf"])
+    run_worker()
+    assert prune() == 0
+    Rendering.objects.update(updated="2020-01-01T00:00:00Z")
+    assert prune() == 1
