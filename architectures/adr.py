@@ -39,7 +39,7 @@ def to_adr(result: Mapping[str, Any], *, created: datetime, url: str) -> str:
         "",
         "## Considered options",
         "",
-        *[f"* {STYLE_NAMES[s]}: {note}" for s, note in OPTION_NOTES.items()],
+        *_options(rec),
         "",
         "## Decision outcome",
         "",
@@ -64,6 +64,23 @@ def _drivers(factors: list[dict[str, Any]]) -> list[str]:
         for f in ranked
         if f["contribution"]
     ]
+
+
+def _options(rec: Mapping[str, Any]) -> list[str]:
+    """The engine's comparison of the four options, with their fits, pros and cons; for
+    assessments saved before the comparison existed, the options named."""
+    if not rec.get("options"):
+        return [f"* {STYLE_NAMES[s]}: {note}" for s, note in OPTION_NOTES.items()]
+    lines = []
+    for option in rec["options"]:
+        lines += ["", f"### {STYLE_NAMES[option['style']]} (fit {option['fit']:.2f})", ""]
+        lines += [f"* Good, because {_lower(p)}" for p in option["pros"]]
+        lines += [f"* Bad, because {_lower(c)}" for c in option["cons"]]
+    return lines[1:]
+
+
+def _lower(sentence: str) -> str:
+    return sentence[0].lower() + sentence[1:] if sentence[1:2].islower() else sentence
 
 
 def _consequences(result: Mapping[str, Any]) -> list[str]:

@@ -23,8 +23,8 @@ MicroTOSCA has no clients and no notion of sync or async, so the mapping is:
 from collections.abc import Mapping
 from typing import Any
 
-import yaml
-
+from architectures.importers.yaml_documents import load_documents
+from architectures.input_formats import Upload
 from architectures.microtosca_export import (
     CLIENTS_KEY,
     EDGE,
@@ -77,37 +77,13 @@ def _load(text: str | bytes) -> Any:
         msg = f"At most {MAX_BYTES:,} bytes of YAML, got {len(raw):,}."
         raise MicroToscaInvalid([Problem(("yaml",), msg, "too_long")])
     try:
-        return yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 (a SafeLoader subclass)
-    except yaml.MarkedYAMLError as error:
-        raise MicroToscaInvalid([_syntax_problem(error)]) from None
-    except (yaml.YAMLError, RecursionError, ValueError) as error:
-        # ValueError: an integer past Python's digit limit, among others.
-        raise MicroToscaInvalid(
-            [Problem(("yaml",), f"Not readable YAML: {error}", "yaml")]
-        ) from None
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """Plain data only, and no aliases: a few hundred bytes of nested aliases expand to
-    gigabytes ("billion laughs"), and MicroTOSCA never needs them."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not accepted", event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    what = error.problem or error.context or "invalid YAML"
-    if mark is None:
-        return Problem(("yaml",), f"Invalid YAML: {what}.", "yaml_syntax")
-    line, column = mark.line + 1, mark.column + 1
-    msg = f"Invalid YAML at line {line}, column {column}: {what}."
-    return Problem(("yaml", line, column), msg, "yaml_syntax")
+        documents = load_documents(Upload("", raw))
+    except ArchitectureInvalid as error:
+        raise MicroToscaInvalid(error.problems) from None
+    if len(documents) > 1:
+        msg = "MicroTOSCA is one YAML document; this text holds several."
+        raise MicroToscaInvalid([Problem(("yaml",), msg, "yaml")])
+    return documents[0].data if documents else None
 
 
 class _Reader:

@@ -7,17 +7,17 @@ from architectures.model import Architecture, parse_architecture
 from architectures.proposal import propose
 from decider.diagrams import FORMATS
 from decider.engine import Answers, recommend
-from decider.engine.choices import Architecture as Verdict
+from decider.engine.choices import Family
 from decider.models import Assessment
 
 
 def analyse(answers: Answers) -> dict[str, Any]:
     """Everything an assessment shows, computed once and saved with it."""
     recommendation = recommend(answers)
-    architecture = propose(answers, recommendation.verdict.style)
+    architecture = propose(answers, recommendation.style)
     result = recommendation.to_dict()
     result["architecture"] = architecture.to_dict()
-    leans = recommendation.verdict.architecture == Verdict.MICROSERVICES
+    leans = recommendation.architecture == Family.MICROSERVICES
     findings = detect(answers=answers, architecture=architecture, leans_microservices=leans)
     result["anti_patterns"] = [f.to_dict() for f in findings]
     return result

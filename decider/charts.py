@@ -11,8 +11,16 @@ BAR_AREA = 420
 VALUE_WIDTH = 60
 
 
+def weighing(factors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The factors as charts and tables show them: the largest first, those that weigh
+    nothing (at the precision shown) left out."""
+    shown = (f for f in factors if round(f["contribution"], 3))
+    return sorted(shown, key=lambda f: -abs(f["contribution"]))
+
+
 def factor_chart(factors: Sequence[dict[str, Any]]) -> str:
     """A horizontal bar chart of contributions: towards microservices right, monolith left."""
+    factors = weighing(factors)
     scale = max([abs(f["contribution"]) for f in factors] + [0.01])
     centre = LABEL_WIDTH + BAR_AREA / 2
     height = ROW * len(factors) + 40
@@ -38,7 +46,7 @@ def _bar(index: int, factor: dict[str, Any], scale: float, centre: float) -> str
     length = abs(value) / scale * (BAR_AREA / 2 - 8)
     x = centre if value >= 0 else centre - length
     kind = "toward" if value > 0 else "against" if value < 0 else "neutral"
-    label = escape(factor["factor"].replace("_", " "))
+    label = escape(factor.get("label") or factor["factor"].replace("_", " ").capitalize())
     tip = escape(factor["explanation"])
     return (
         f'<g class="bar {kind}"><title>{tip}</title>'

@@ -9,7 +9,7 @@ clustering.
 import hashlib
 import json
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -17,29 +17,26 @@ from django.conf import settings
 
 from architectures.decomposition import diagram
 from architectures.decomposition.csv_input import parse_csv
+from architectures.decomposition.granularity import Granularity
 from architectures.decomposition.metrics import Metrics
 from architectures.decomposition.monolith import (
-    NAME_MSG,
     Monolith,
     MonolithInvalid,
     Problem,
     parse_monolith,
-    valid_name,
 )
+from architectures.decomposition.options import option_problems
 from architectures.decomposition.plan import CallFlow, SharedTable
-from architectures.decomposition.service import (
-    RESOLUTION_MAX,
-    RESOLUTION_MIN,
-    Candidate,
-    decompose,
-)
-from architectures.decomposition.service import Decomposition as Result
+from architectures.decomposition.split import Candidate, Split, decompose
 from decider.assessments import diagram_urls
 from decider.models import Decomposition
 
 # The granularity slider's stops: roughly logarithmic, so each step changes the
 # candidate count by a similar factor. Index 6 is the core's default resolution.
-RESOLUTION_STEPS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0)
+RESOLUTION_STEPS = (
+    *(0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0),
+    *(15.0, 20.0, 30.0, 50.0, 70.0, 100.0),
+)
 DEFAULT_STEP = RESOLUTION_STEPS.index(1.0)
 
 
@@ -143,15 +140,6 @@ def read_monolith_text(text: str) -> Monolith:
     return parse_monolith(data)
 
 
-def read_pins(text: str) -> dict[str, str]:
-    """Pins written one per line as `module = candidate` (the last `=` separates them;
-    blank lines and lines starting with `#` are skipped); raises `MonolithInvalid`."""
-    pins, problems = split_pins(text)
-    if problems:
-        raise MonolithInvalid(problems)
-    return pins
-
-
 def split_pins(text: str) -> tuple[dict[str, str], list[Problem]]:
     """The pins of the well-formed lines, and a problem for each other line."""
     pins: dict[str, str] = {}
@@ -176,77 +164,71 @@ def parse_pin(text: str) -> tuple[str, str] | None:
     return (module, candidate) if sep and module and candidate else None
 
 
-def read_request(data: Any) -> tuple[Monolith, float, dict[str, str]]:
-    """The API's JSON body: a Monolith with optional `resolution` and `pins` beside
-    `modules`. Raises `MonolithInvalid` naming every problem found."""
+@dataclass(frozen=True)
+class Options:
+    resolution: float | None = None  # None: chosen by the stated criterion
+    pins: Mapping[str, str] | None = None
+    teams: int | None = None
+
+
+def read_request(data: Any) -> tuple[Monolith, Options]:
+    """The API's JSON body: a Monolith with optional `resolution`, `pins` and `teams`
+    beside `modules`. Raises `MonolithInvalid` naming every problem found."""
     if not isinstance(data, Mapping):
         raise MonolithInvalid([Problem((), "A monolith must be an object.", "dict_type")])
-    resolution, pins = data.get("resolution", 1.0), data.get("pins", {})
+    resolution, pins, teams = data.get("resolution"), data.get("pins", {}), data.get("teams")
     try:
         monolith = parse_monolith(data)
     except MonolithInvalid as invalid:
-        raise MonolithInvalid(invalid.problems + option_problems(None, resolution, pins)) from None
-    if problems := option_problems(module_names(monolith), resolution, pins):
+        more = option_problems(None, resolution, pins, teams)
+        raise MonolithInvalid(invalid.problems + more) from None
+    if problems := option_problems(module_names(monolith), resolution, pins, teams):
         raise MonolithInvalid(problems)
-    return monolith, float(resolution), pins
+    return monolith, Options(None if resolution is None else float(resolution), pins, teams)
 
 
 def module_names(monolith: Monolith) -> set[str]:
     return {m.name for m in monolith.modules}
 
 
-def option_problems(known: Collection[str] | None, resolution: Any, pins: Any) -> list[Problem]:
-    """What is wrong with `resolution` and `pins`; unknown pinned modules only when the
-    `known` module names are given."""
-    problems: list[Problem] = []
-    if not isinstance(resolution, int | float) or isinstance(resolution, bool):
-        problems.append(Problem(("resolution",), "Must be a number.", "float_type"))
-    elif not (math.isfinite(resolution) and RESOLUTION_MIN <= resolution <= RESOLUTION_MAX):
-        msg = f"Must lie between {RESOLUTION_MIN} and {RESOLUTION_MAX}."
-        problems.append(Problem(("resolution",), msg, "value_error"))
-    if not isinstance(pins, Mapping):
-        msg = "Must be an object of module name to candidate name."
-        return [*problems, Problem(("pins",), msg, "dict_type")]
-    for module, name in pins.items():
-        loc = ("pins", str(module)[:120])
-        if known is not None and module not in known:
-            problems.append(Problem(loc, f"Unknown module {str(module)[:120]!r}."))
-        elif not valid_name(name):
-            problems.append(Problem(loc, f"Candidate names: {NAME_MSG}", "string_type"))
-    return problems
-
-
 def create_decomposition(
-    *, monolith: Monolith, resolution: float = 1.0, pins: Mapping[str, str] | None = None
+    *,
+    monolith: Monolith,
+    resolution: float | None = None,
+    pins: Mapping[str, str] | None = None,
+    teams: int | None = None,
 ) -> Decomposition:
-    """Decompose and save; raises `MonolithInvalid` for a bad resolution or pin."""
+    """Decompose and save; raises `MonolithInvalid` for a bad option. Without a
+    resolution, the granularity is chosen (for `teams`, when given)."""
     pins = dict(pins or {})
-    result = decompose(monolith, resolution=resolution, pins=pins)
+    result = decompose(monolith, resolution=resolution, pins=pins, teams=teams)
     data = monolith.to_dict()
+    options = {"resolution": resolution, "pins": pins, "teams": teams}
     return Decomposition.objects.create(
         monolith=data,
-        options={"resolution": resolution, "pins": pins},
-        digest=_digest(data, resolution, pins),
+        options=options,
+        digest=_digest(data, options),
         result=result.to_dict(),
     )
 
 
 def rerun_decomposition(
-    saved: Decomposition, *, resolution: float, pins: Mapping[str, str]
+    saved: Decomposition,
+    *,
+    resolution: float | None,
+    pins: Mapping[str, str],
+    teams: int | None = None,
 ) -> Decomposition:
     """The same monolith with other options: an earlier run with exactly these options is
     reused, so moving the slider back and forth does not pile up copies."""
-    pins = dict(pins)
-    digest = _digest(saved.monolith, resolution, pins)
-    if earlier := Decomposition.objects.filter(digest=digest).first():
+    options = {"resolution": resolution, "pins": dict(pins), "teams": teams}
+    if earlier := Decomposition.objects.filter(digest=_digest(saved.monolith, options)).first():
         return earlier
-    return create_decomposition(
-        monolith=parse_monolith(saved.monolith), resolution=resolution, pins=pins
-    )
+    return create_decomposition(monolith=parse_monolith(saved.monolith), **options)
 
 
-def _digest(monolith: Mapping[str, Any], resolution: float, pins: Mapping[str, str]) -> str:
-    text = json.dumps([monolith, float(resolution), pins], sort_keys=True, ensure_ascii=False)
+def _digest(monolith: Mapping[str, Any], options: Mapping[str, Any]) -> str:
+    text = json.dumps([monolith, options], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -258,17 +240,27 @@ def decomposition_payload(saved: Decomposition) -> dict[str, Any]:
         "created": saved.created,
         "module_count": len(saved.monolith["modules"]),
         "pins": saved.options.get("pins", {}),
+        "teams": saved.options.get("teams"),
+        "notes": saved.monolith.get("notes", []),
+        "unplaced": [],
+        "granularity": {
+            "resolution": saved.result["resolution"],
+            "criterion": "given",
+            "reason": "",
+        },
         **saved.result,
         "diagram": diagram_urls("decompositions", saved.id),
     }
 
 
-def saved_result(result: Mapping[str, Any]) -> Result:
+def saved_result(result: Mapping[str, Any]) -> Split:
     """The core's Decomposition from a saved result, enough to draw it (the plan is left
     out: the diagram does not show it)."""
-    return Result(
+    return Split(
         candidates=tuple(
-            Candidate(c["name"], tuple(c["modules"]), tuple(c["tables"]))
+            Candidate(
+                c["name"], tuple(c["modules"]), tuple(c["tables"]), tuple(c.get("undecided", ()))
+            )
             for c in result["candidates"]
         ),
         shared_tables=tuple(
@@ -279,6 +271,8 @@ def saved_result(result: Mapping[str, Any]) -> Result:
         metrics=Metrics(**result["metrics"]),
         calls=tuple(CallFlow(c["caller"], c["callee"], c["calls"]) for c in result["calls"]),
         resolution=result["resolution"],
+        unplaced=tuple(result.get("unplaced", ())),
+        granularity=Granularity(**result["granularity"]) if "granularity" in result else None,
     )
 
 

@@ -1,6 +1,9 @@
-"""The questionnaire as Django forms. Choices and limits come from the engine's
-`choices`; the engine's own validation runs last and its problems land beside the
-fields they name."""
+"""The questionnaire as Django forms, generated from the engine's question table.
+
+Every question's field, label, help text, choices and "Don't know" come from
+`decider.engine.questions.QUESTIONS`; the engine's own validation runs last and its
+problems land beside the fields they name.
+"""
 
 from typing import Any
 
@@ -8,144 +11,86 @@ from django import forms
 
 from decider.engine import choices as c
 from decider.engine.answers import Answers, AnswersInvalid, parse_answers
+from decider.engine.questions import QUESTIONS, Kind, Question, Section
 
 MAX_DOMAIN_ROWS = c.MAX_DOMAINS
+DONT_KNOW = (c.UNKNOWN, "Don't know")
+NOT_ANSWERED = ("", "Not answered")
 
 
-def _choices(labels: dict[str, str]) -> list[tuple[str, str]]:
-    return list(labels.items())
+def _choices(question: Question) -> list[tuple[str, str]]:
+    if question.kind is Kind.NUMBER:  # a scale, e.g. codebase pain 0 to 5
+        low, high = question.bounds
+        values = [str(n) for n in range(low, high + 1)]
+    else:
+        values = [str(v) for v in question.values]
+    listed = [(v, question.choice_label(v)) for v in values]
+    if not question.required and question.default is None:
+        listed.insert(0, NOT_ANSWERED)
+    if question.unknown:
+        listed.append(DONT_KNOW)
+    return listed
 
 
-class QuestionnaireForm(forms.Form):
-    teams = forms.IntegerField(
-        min_value=c.TEAMS_MIN,
-        max_value=c.TEAMS_MAX,
-        initial=3,
-        label="How many teams build and run the product?",
-        help_text="Count teams of about 5 to 9 people that own parts of the product.",
-    )
-    developers = forms.IntegerField(
-        min_value=c.DEVELOPERS_MIN,
-        max_value=c.DEVELOPERS_MAX,
-        required=False,
-        label="How many engineers in all? (optional)",
-        help_text="Used to sanity-check the team count.",
-    )
-    deploy_contention = forms.ChoiceField(
-        choices=_choices(
-            {
-                "never": "Never",
-                "rarely": "Rarely",
-                "often": "Often (weekly)",
-                "constantly": "Constantly (daily)",
-            }
-        ),
-        initial="rarely",
-        label="How often does one team's release wait on another team's?",
-        help_text="Blocked releases are the strongest reason to deploy parts independently.",
-    )
-    scaling = forms.ChoiceField(
-        choices=_choices(
-            {
-                "uniform": "Uniform: everything scales alike",
-                "moderate": "Moderate differences",
-                "divergent": "Divergent: some parts need far more capacity",
-            }
-        ),
-        initial="uniform",
-        label="How differently must the parts of the system scale?",
-        help_text="A monolith scales horizontally fine; only very different needs favour splitting.",
-    )
-    tech_diversity = forms.ChoiceField(
-        choices=_choices(
-            {
-                "none": "None: one stack serves all",
-                "nice_to_have": "Nice to have",
-                "required": "Required for some parts",
-            }
-        ),
-        initial="none",
-        label="Do parts need other languages or runtimes?",
-        help_text="For example a machine-learning part in Python beside a JVM core.",
-    )
-    monolith_pain = forms.TypedChoiceField(
-        coerce=int,
-        choices=[
-            (0, "0: no pain"),
-            (1, "1"),
-            (2, "2: some friction"),
-            (3, "3"),
-            (4, "4: slow and risky to change"),
-            (5, "5: too tangled to change safely"),
-        ],
-        initial=1,
-        label="How much does the current codebase hurt?",
-        help_text="Slow builds, changes that break far-away parts, nobody understands the whole.",
-    )
-    existing_system = forms.ChoiceField(
-        choices=_choices(
-            {
-                "none": "Nothing yet: a new product",
-                "monolith": "A monolith",
-                "microservices": "Microservices",
-            }
-        ),
-        initial="none",
-        label="What exists today?",
-        help_text="An existing monolith is never rewritten in one go.",
-    )
-    codebase_kloc = forms.IntegerField(
-        min_value=c.KLOC_MIN,
-        max_value=c.KLOC_MAX,
-        required=False,
-        label="Size of the current codebase, in thousands of lines (optional)",
-    )
-    ops = forms.MultipleChoiceField(
-        choices=[(str(op), c.LABELS[op]) for op in c.Op],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Which operations capabilities are in place?",
-        help_text="CI/CD, monitoring and fast provisioning are prerequisites for microservices.",
-    )
-    distributed_experience = forms.ChoiceField(
-        choices=_choices({"none": "None", "some": "Some", "strong": "Strong"}),
-        initial="some",
-        label="Experience running distributed systems",
-    )
-    consistency = forms.ChoiceField(
-        choices=_choices(
-            {
-                "relaxed": "Relaxed: eventual consistency is fine",
-                "mixed": "Mixed",
-                "strict": "Strict: most operations are all-or-nothing across domains",
-            }
-        ),
-        initial="mixed",
-        label="How much does the business need transactions across domains?",
-    )
-    domain_clarity = forms.ChoiceField(
-        choices=_choices(
-            {
-                "unclear": "Unclear: still discovering",
-                "partial": "Partly known",
-                "clear": "Clear and stable",
-            }
-        ),
-        initial="partial",
-        label="How well are the business-domain boundaries known?",
-    )
-    practices = forms.MultipleChoiceField(
-        choices=[(str(p), c.LABELS[p]) for p in c.Practice],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Engineering practices in place",
-    )
-    org = forms.MultipleChoiceField(
-        choices=[(str(t), c.LABELS[t]) for t in c.OrgTrait],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Which of these are true of your organisation today?",
-    )
+def form_field(question: Question) -> forms.Field:
+    """The Django field that asks `question`."""
+    common = {"label": question.label, "help_text": question.help, "initial": question.initial}
+    if question.kind is Kind.SET:
+        return forms.MultipleChoiceField(
+            choices=_choices(question),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            **common,
+        )
+    if question.kind is Kind.CHOICE or question.labels:
+        return forms.ChoiceField(choices=_choices(question), required=question.required, **common)
+    low, high = question.bounds
+    optional = "" if question.required else " (optional)"
+    common["label"] = question.label + optional
+    return forms.IntegerField(min_value=low, max_value=high, required=question.required, **common)
+
+
+def _declared_fields() -> dict[str, forms.Field]:
+    fields = {q.name: form_field(q) for q in QUESTIONS}
+    for question in QUESTIONS:
+        if question.unknown_flag:
+            fields[question.unknown_flag] = forms.BooleanField(
+                required=False, label="Not sure what else is in place"
+            )
+    return fields
+
+
+QuestionnaireForm = type("QuestionnaireForm", (forms.Form,), _declared_fields())
+
+
+def sections(form: forms.Form, *, core: bool) -> list[tuple[str, list[forms.BoundField]]]:
+    """The form's fields grouped by section: the core questions, or the detailed ones."""
+    grouped: dict[Section, list[forms.BoundField]] = {}
+    for question in QUESTIONS:
+        if question.core != core:
+            continue
+        grouped.setdefault(question.section, []).append(form[question.name])
+        if question.unknown_flag:
+            grouped[question.section].append(form[question.unknown_flag])
+    return [(str(section), fields) for section, fields in grouped.items()]
+
+
+def answers_data(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """The engine's input from the form's cleaned data: blanks omitted, "Don't know" kept."""
+    data: dict[str, Any] = {}
+    for question in QUESTIONS:
+        value = cleaned.get(question.name)
+        if value in (None, "", []) and question.kind is not Kind.SET:
+            continue
+        if question.kind is Kind.NUMBER and value == c.UNKNOWN:
+            data[question.name] = None  # a number's "don't know"
+        elif question.kind is Kind.NUMBER and isinstance(value, str):
+            data[question.name] = int(value)
+        else:
+            data[question.name] = value
+        if question.unknown_flag and cleaned.get(question.unknown_flag):
+            data[question.unknown_flag] = True
+    return data
 
 
 class DomainForm(forms.Form):
@@ -167,7 +112,7 @@ DomainFormSet = forms.formset_factory(
 DEFAULT_DOMAIN_ROWS = [{"name": name, "load": "normal"} for name in c.DEFAULT_DOMAINS]
 
 
-def read_questionnaire(data: Any) -> tuple[QuestionnaireForm, Any, Answers | None]:
+def read_questionnaire(data: Any) -> tuple[forms.Form, Any, Answers | None]:
     """Bind the forms to `data`; return them with the answers when everything is valid.
 
     The engine checks what the forms accepted even when other fields are invalid, so
@@ -176,7 +121,7 @@ def read_questionnaire(data: Any) -> tuple[QuestionnaireForm, Any, Answers | Non
     form = QuestionnaireForm(data)
     domains = DomainFormSet(data, prefix="domains")
     valid = form.is_valid() & domains.is_valid()
-    raw = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+    raw = answers_data(form.cleaned_data)
     rows = [getattr(f, "cleaned_data", {}) for f in domains.forms]
     named = [row for row in rows if row.get("name")]
     if named:
@@ -189,7 +134,7 @@ def read_questionnaire(data: Any) -> tuple[QuestionnaireForm, Any, Answers | Non
     return form, domains, answers if valid else None
 
 
-def _attach(form: QuestionnaireForm, domains: Any, invalid: AnswersInvalid) -> None:
+def _attach(form: forms.Form, domains: Any, invalid: AnswersInvalid) -> None:
     live = [f for f in domains.forms if getattr(f, "cleaned_data", {}).get("name")]
     for problem in invalid.problems:
         match problem.loc:
@@ -204,5 +149,19 @@ def _attach(form: QuestionnaireForm, domains: Any, invalid: AnswersInvalid) -> N
                 form.add_error(None, problem.msg)
 
 
-def blank_questionnaire() -> tuple[QuestionnaireForm, Any]:
+def blank_questionnaire() -> tuple[forms.Form, Any]:
     return QuestionnaireForm(), DomainFormSet(prefix="domains", initial=DEFAULT_DOMAIN_ROWS)
+
+
+def questionnaire_context(form: forms.Form, domains: Any) -> dict[str, Any]:
+    """What the questionnaire template needs: the forms and their fields by section. The
+    detailed questions open when one of them holds an answer or an error."""
+    detail = [q.name for q in QUESTIONS if not q.core]
+    answered = form.is_bound and any(form.data.get(name) for name in detail)
+    return {
+        "form": form,
+        "domains": domains,
+        "core_sections": sections(form, core=True),
+        "detail_sections": sections(form, core=False),
+        "detail_open": answered or any(name in form.errors for name in detail),
+    }

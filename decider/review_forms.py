@@ -1,14 +1,18 @@
-"""The architecture builder on /review/: components and links as form rows.
+"""The forms of /review/: the architecture builder (components and links as form rows)
+and the import form (paste or upload, in any format of the review registry).
 
-Choices come from the architecture model's enums; the model's own validation runs last
-and its problems land beside the rows they name.
+Choices come from the architecture model's enums and the format registry; the model's
+own validation runs last and its problems land beside the rows or fields they name.
 """
 
-import json
+from collections.abc import Collection
 from typing import Any
 
 from django import forms
 
+from architectures.importers import Imported
+from architectures.importers.yaml_documents import MAX_BYTES
+from architectures.input_formats import FormatNotRecognised, Upload
 from architectures.model import (
     COMPONENT_NAME_MAX,
     MAX_COMPONENTS,
@@ -21,6 +25,7 @@ from architectures.model import (
     Problem,
     parse_architecture,
 )
+from architectures.review_formats import REVIEW_FORMATS, read_review_input
 
 
 def _choices(enum: Any, blank: bool = False) -> list[tuple[str, str]]:
@@ -61,16 +66,88 @@ LinkFormSet = _formset(LinkForm, MAX_LINKS)
 ROW_FIELDS = {"components": list(ComponentForm.base_fields), "links": list(LinkForm.base_fields)}
 
 
-class JsonForm(forms.Form):
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def _format_choices() -> list[tuple[str, str]]:
+    return [("", "Detect from the content")] + [(f.name, f.label) for f in REVIEW_FORMATS]
+
+
+class ImportForm(forms.Form):
+    """Paste or upload an architecture in any format of the review registry."""
+
+    format = forms.ChoiceField(choices=_format_choices, required=False, label="Format")
     architecture = forms.CharField(
+        required=False,
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "false"}),
-        label="Architecture as JSON",
-        help_text='{"components": [{"name", "kind", ...}], "links": [{"source", "target", "style", ...}]}',
+        label="Paste it",
+        help_text="; ".join(f"{f.label}: {f.description}" for f in REVIEW_FORMATS) + ".",
+    )
+    file = MultipleFileField(
+        required=False,
+        label="Or upload files",
+        help_text="Several files at once for a compose file and its overrides, or for "
+        "Kubernetes manifests. Uploaded files are used instead of the pasted text.",
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        endings = {e for f in REVIEW_FORMATS for e in f.extensions}
+        self.fields["file"].widget.attrs["accept"] = ",".join(sorted(endings))
 
-class MicroToscaForm(forms.Form):
-    file = forms.FileField(label="MicroTOSCA YAML file (as microFreshener writes it)")
+    def imported(self) -> Imported | None:
+        """The architecture read from the form, or None with the errors beside the fields."""
+        if not self.is_valid():
+            return None
+        uploads = self._uploads()
+        if uploads is None:
+            return None
+        try:
+            return read_review_input(uploads, forced=self.cleaned_data["format"] or None)
+        except FormatNotRecognised as error:
+            self.add_error("format", str(error))
+        except ArchitectureInvalid as invalid:
+            field = "file" if self.cleaned_data["file"] else "architecture"
+            names = {u.name for u in uploads if u.name}
+            for problem in invalid.problems:
+                self.add_error(field, described(problem, names))
+        return None
+
+    def _uploads(self) -> list[Upload] | None:
+        files = self.cleaned_data["file"]
+        too_large = [f.name for f in files if f.size > MAX_BYTES]
+        if too_large:
+            limit = f"at most {MAX_BYTES // 1000:,} KB each"
+            self.add_error("file", f"Too large ({limit}): {', '.join(too_large)}.")
+            return None
+        if files:
+            return [Upload(f.name, f.read()) for f in files]
+        if self.cleaned_data["architecture"].strip():
+            return [Upload("", self.cleaned_data["architecture"].encode())]
+        self.add_error("architecture", "Paste an architecture, or upload files.")
+        return None
+
+
+def described(problem: Problem, files: Collection[str] = ()) -> str:
+    """`docker-compose.yml: services.web.ports.0: Must be a list of ports.`"""
+    loc = list(problem.loc)
+    file = f"{loc.pop(0)}: " if loc and loc[0] in files else ""
+    where = ".".join(map(str, loc))
+    return f"{file}{where}: {problem.msg}" if where else f"{file}{problem.msg}"
 
 
 def builder_formsets(data: Any = None, architecture: Architecture | None = None) -> tuple:
@@ -119,15 +196,3 @@ def _attach(invalid: ArchitectureInvalid, formsets: dict[str, Any]) -> list[str]
             case _:
                 general.append(f"{'.'.join(map(str, problem.loc))}: {problem.msg}".lstrip(": "))
     return general
-
-
-def parse_json_text(text: str) -> Architecture:
-    try:
-        data = json.loads(text)
-    except ValueError as error:
-        problem = Problem((), f"Not valid JSON: {error}.", "json_invalid")
-        raise ArchitectureInvalid([problem]) from None
-    except RecursionError:
-        problem = Problem((), "Not valid JSON: it is nested too deeply.", "json_invalid")
-        raise ArchitectureInvalid([problem]) from None
-    return parse_architecture(data)

@@ -1,11 +1,21 @@
-"""Reviewing a described architecture: its findings, saved with a permalink."""
+"""Reviewing a described or imported architecture: its findings, saved with a permalink.
+
+A review's `result` holds the findings and, for an imported architecture, what the
+import noticed: `warnings` (what was ignored, unresolved or inferred), `evidence` (the
+file and key behind each component and link), and `source` (the format and file names).
+Reviews saved before imports existed have none of these; they read as empty.
+"""
 
 from typing import Any
 
 from architectures.antipatterns.detect import detect
+from architectures.importers import Imported
 from architectures.model import Architecture
 from decider.assessments import diagram_urls
 from decider.models import Review
+
+NO_EVIDENCE: dict[str, list[Any]] = {"components": [], "links": []}
+BUILT = "builder"
 
 
 def analyse_architecture(architecture: Architecture) -> dict[str, Any]:
@@ -13,10 +23,27 @@ def analyse_architecture(architecture: Architecture) -> dict[str, Any]:
     return {"anti_patterns": [f.to_dict() for f in findings]}
 
 
-def create_review(*, architecture: Architecture) -> Review:
-    return Review.objects.create(
-        architecture=architecture.to_dict(), result=analyse_architecture(architecture)
-    )
+def built(architecture: Architecture) -> Imported:
+    """An architecture built row by row on the page: nothing imported, nothing to warn."""
+    return Imported(architecture, BUILT)
+
+
+def create_review(*, imported: Imported) -> Review:
+    result = analyse_architecture(imported.architecture) | {
+        "warnings": [w.to_dict() for w in imported.warnings],
+        "evidence": imported.evidence_dict(),
+        "source": {"format": imported.format, "files": list(imported.files)},
+    }
+    return Review.objects.create(architecture=imported.architecture.to_dict(), result=result)
+
+
+def import_details(review: Review) -> dict[str, Any]:
+    """Warnings, evidence and source of a saved review, empty for older ones."""
+    return {
+        "warnings": review.result.get("warnings", []),
+        "evidence": review.result.get("evidence", NO_EVIDENCE),
+        "source": review.result.get("source", {"format": BUILT, "files": []}),
+    }
 
 
 def review_payload(review: Review) -> dict[str, Any]:
@@ -26,6 +53,7 @@ def review_payload(review: Review) -> dict[str, Any]:
         "created": review.created,
         "architecture": review.architecture,
         "anti_patterns": review.result["anti_patterns"],
+        **import_details(review),
         "diagram": diagram_urls("reviews", review.id),
         "microtosca": f"/api/v1/reviews/{review.id}/architecture.microtosca.yml",
     }

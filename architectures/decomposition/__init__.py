@@ -5,6 +5,6 @@ Pure Python (no Django). `parse_monolith` validates the design's Monolith JSON,
 """
 
 from architectures.decomposition.monolith import Monolith, MonolithInvalid, parse_monolith
-from architectures.decomposition.service import Decomposition, decompose
+from architectures.decomposition.split import Split, decompose
 
-__all__ = ["Decomposition", "Monolith", "MonolithInvalid", "decompose", "parse_monolith"]
+__all__ = ["Split", "Monolith", "MonolithInvalid", "decompose", "parse_monolith"]

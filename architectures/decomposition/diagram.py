@@ -14,7 +14,7 @@ import graphviz
 
 from architectures.decomposition.diagram_text import to_mermaid, to_plantuml
 from architectures.decomposition.diagram_view import Box, View, diagram_view
-from architectures.decomposition.service import Decomposition
+from architectures.decomposition.split import Split
 
 __all__ = ["to_dot", "to_mermaid", "to_plantuml"]
 
@@ -22,7 +22,7 @@ FONT = "DejaVu Sans"
 SHARED_COLOR = "#c62828"
 
 
-def to_dot(decomposition: Decomposition) -> str:
+def to_dot(decomposition: Split) -> str:
     """DOT source of the candidates' diagram; render it with `dot` (compound edges)."""
     view = diagram_view(decomposition)
     dot = graphviz.Digraph("candidates")

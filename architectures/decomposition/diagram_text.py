@@ -8,7 +8,7 @@ spaces and `_ . -`, anything else written as a numeric entity (`#35;` in Mermaid
 import re
 
 from architectures.decomposition.diagram_view import View, diagram_view
-from architectures.decomposition.service import Decomposition
+from architectures.decomposition.split import Split
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9 _.\-]")
 
@@ -21,7 +21,7 @@ def plantuml_label(text: str) -> str:
     return '"' + _UNSAFE.sub(lambda m: f"&#{ord(m.group())};", text) + '"'
 
 
-def to_mermaid(decomposition: Decomposition) -> str:
+def to_mermaid(decomposition: Split) -> str:
     """Mermaid flowchart of the candidates' diagram."""
     view = diagram_view(decomposition)
     lines = ["flowchart LR"]
@@ -40,7 +40,7 @@ def to_mermaid(decomposition: Decomposition) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_plantuml(decomposition: Decomposition) -> str:
+def to_plantuml(decomposition: Split) -> str:
     """PlantUML component diagram of the candidates' diagram."""
     view = diagram_view(decomposition)
     lines = ["@startuml", "left to right direction", "skinparam componentStyle rectangle"]

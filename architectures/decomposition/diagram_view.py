@@ -6,7 +6,7 @@ never become ids. The renderers (DOT, Mermaid, PlantUML) only escape labels.
 
 from dataclasses import dataclass
 
-from architectures.decomposition.service import Candidate, Decomposition
+from architectures.decomposition.split import Candidate, Split
 
 MODULES_SHOWN = 12
 TABLES_SHOWN = 8
@@ -47,7 +47,7 @@ class View:
     note: str | None
 
 
-def diagram_view(decomposition: Decomposition) -> View:
+def diagram_view(decomposition: Split) -> View:
     """Collapse `decomposition` into at most a few hundred drawable elements."""
     ids = _Ids()
     shared_names = {s.table for s in decomposition.shared_tables}
@@ -93,7 +93,7 @@ def _box(ids: _Ids, candidate: Candidate, shared_names: set[str]) -> Box:
     return Box(box_id, candidate.name, modules, tables, tuple(more))
 
 
-def _note(decomposition: Decomposition, shown: int) -> str | None:
+def _note(decomposition: Split, shown: int) -> str | None:
     hidden = len(decomposition.candidates) - shown
     if hidden <= 0:
         return None

@@ -40,9 +40,6 @@ class CouplingGraph:
     def size(self) -> int:
         return len(self.modules) + len(self.tables)
 
-    def table_vertex(self, table_index: int) -> int:
-        return len(self.modules) + table_index
-
 
 def coupling_graph(monolith: Monolith) -> CouplingGraph:
     """Build the weighted graph of calls and table accesses of `monolith`."""

@@ -2,7 +2,8 @@
 
 Every function takes the directed module calls as {(caller, callee): count} over module
 indices (self-calls are ignored: they never cross a boundary) and `candidate_of`, the
-candidate index of each module. Each is a few dictionary passes, linear in the calls.
+candidate index of each module (-1 for an unplaced module, which no metric counts: it has
+no call). Each is a few dictionary passes, linear in the calls.
 """
 
 import math
@@ -22,9 +23,12 @@ class Metrics:
     inter_call_percentage: float
     interface_number: float
     non_extreme_distribution: float
+    # Modules whose candidate the runs of the clustering disagree about.
+    undecided: int = 0
 
     def to_dict(self) -> dict[str, float]:
         return {
+            "undecided": self.undecided,
             "structural_modularity": round(self.structural_modularity, 4),
             "inter_call_percentage": round(self.inter_call_percentage, 4),
             "interface_number": round(self.interface_number, 4),
@@ -32,13 +36,20 @@ class Metrics:
         }
 
 
-def measure(calls: Calls, candidate_of: Sequence[int]) -> Metrics:
+def measure(calls: Calls, candidate_of: Sequence[int], *, undecided: int = 0) -> Metrics:
+    if all(c < 0 for c in candidate_of):
+        return Metrics(0.0, 0.0, 0.0, 0.0, undecided)
     return Metrics(
         structural_modularity=structural_modularity(calls, candidate_of),
         inter_call_percentage=inter_call_percentage(calls, candidate_of),
         interface_number=interface_number(calls, candidate_of),
         non_extreme_distribution=non_extreme_distribution(candidate_of),
+        undecided=undecided,
     )
+
+
+def _sizes(candidate_of: Sequence[int]) -> Counter[int]:
+    return Counter(c for c in candidate_of if c >= 0)
 
 
 def structural_modularity(calls: Calls, candidate_of: Sequence[int]) -> float:
@@ -51,7 +62,7 @@ def structural_modularity(calls: Calls, candidate_of: Sequence[int]) -> float:
     coupling_ij, the sum over ordered pairs (so each unordered pair adds σ_ij / (N_i N_j));
     the second term is 0 when K = 1.
     """
-    sizes = Counter(candidate_of)
+    sizes = _sizes(candidate_of)
     k = len(sizes)
     linked = {(min(a, b), max(a, b)) for a, b in calls if a != b}
     inside: Counter[int] = Counter()
@@ -95,7 +106,7 @@ def interface_number(calls: Calls, candidate_of: Sequence[int]) -> float:
     candidate (its interface modules).
     """
     interfaces = {b for a, b in calls if candidate_of[a] != candidate_of[b]}
-    return len(interfaces) / len(set(candidate_of))
+    return len(interfaces) / len(_sizes(candidate_of))
 
 
 def non_extreme_distribution(candidate_of: Sequence[int]) -> float:
@@ -103,6 +114,6 @@ def non_extreme_distribution(candidate_of: Sequence[int]) -> float:
 
     1 − (modules in candidates of 5 to 20 modules) / (all modules).
     """
-    sizes = Counter(candidate_of)
+    sizes = _sizes(candidate_of)
     moderate = sum(n for n in sizes.values() if SIZE_MIN <= n <= SIZE_MAX)
-    return 1 - moderate / len(candidate_of)
+    return 1 - moderate / sum(sizes.values())

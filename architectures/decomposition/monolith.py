@@ -12,11 +12,18 @@ from typing import Any
 
 from architectures.model import Problem
 
-MAX_MODULES = 20_000
-MAX_CALLS = 200_000
-MAX_ACCESSES = 200_000
-NAME_MAX = 120
-MAX_COUNT = 10**12
+# These bound a whole codebase, not one box of a diagram, so they are far above the
+# architecture model's COMPONENT_NAME_MAX (60) and MAX_MODULES_PER_COMPONENT (100): a module
+# name is a dotted import path (`saleor.graphql.checkout.mutations.checkout_complete` is 51
+# characters, and deeper ones reach 100), and a large monolith has thousands of modules.
+# The totals keep one decomposition within a few seconds (see bench/decompose.py).
+MONOLITH_NAME_MAX = 120  # a module, table or candidate name
+MODULES_PER_MONOLITH_MAX = 20_000
+CALLS_PER_MONOLITH_MAX = 200_000
+ACCESSES_PER_MONOLITH_MAX = 200_000
+COUNT_MAX = 10**12  # a call count or a line count
+NOTES_MAX = 50
+NOTE_LENGTH_MAX = 2000
 
 
 class Access(StrEnum):
@@ -40,13 +47,18 @@ class Module:
 @dataclass(frozen=True)
 class Monolith:
     modules: tuple[Module, ...]
+    # How the monolith was read from source: what was left out and what is approximate.
+    notes: tuple[str, ...] = ()
 
     @property
     def call_count(self) -> int:
         return sum(len(m.calls) for m in self.modules)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"modules": [_module_dict(m) for m in self.modules]}
+        data: dict[str, Any] = {"modules": [_module_dict(m) for m in self.modules]}
+        if self.notes:
+            data["notes"] = list(self.notes)
+        return data
 
 
 def _module_dict(module: Module) -> dict[str, Any]:
@@ -67,14 +79,14 @@ class MonolithInvalid(ValueError):
 
 
 def valid_name(name: Any) -> bool:
-    return isinstance(name, str) and 1 <= len(name) <= NAME_MAX and name.isprintable()
+    return isinstance(name, str) and 1 <= len(name) <= MONOLITH_NAME_MAX and name.isprintable()
 
 
 def valid_count(value: Any) -> bool:
-    return type(value) is int and 1 <= value <= MAX_COUNT
+    return type(value) is int and 1 <= value <= COUNT_MAX
 
 
-NAME_MSG = f"1 to {NAME_MAX} printable characters."
+NAME_MSG = f"1 to {MONOLITH_NAME_MAX} printable characters."
 COUNT_MSG = "Must be a positive whole number."
 
 
@@ -89,9 +101,23 @@ def parse_monolith(data: Any) -> Monolith:
     names = _module_names(problems, raw_modules)
     modules = [_parse_module(problems, i, raw, names) for i, raw in enumerate(raw_modules)]
     _check_totals(problems, raw_modules)
+    notes = _parse_notes(problems, data.get("notes", []))
     if problems:
         raise MonolithInvalid(problems)
-    return Monolith(tuple(modules))  # type: ignore[arg-type]
+    return Monolith(tuple(modules), notes)  # type: ignore[arg-type]
+
+
+def _parse_notes(problems: list[Problem], raw: Any) -> tuple[str, ...]:
+    ok = (
+        isinstance(raw, list)
+        and len(raw) <= NOTES_MAX
+        and all(isinstance(n, str) and len(n) <= NOTE_LENGTH_MAX for n in raw)
+    )
+    if not ok:
+        msg = f"At most {NOTES_MAX} notes, each a text of at most {NOTE_LENGTH_MAX:,} characters."
+        problems.append(Problem(("notes",), msg, "list_type"))
+        return ()
+    return tuple(raw)
 
 
 def _check_module_list(raw: Any) -> list[Problem]:
@@ -102,8 +128,12 @@ def _check_module_list(raw: Any) -> list[Problem]:
         return [Problem(loc, "Must be a list.", "list_type")]
     if not raw:
         return [Problem(loc, "At least one module.", "too_short")]
-    if len(raw) > MAX_MODULES:
-        return [Problem(loc, f"At most {MAX_MODULES:,} modules, got {len(raw):,}.", "too_long")]
+    if len(raw) > MODULES_PER_MONOLITH_MAX:
+        return [
+            Problem(
+                loc, f"At most {MODULES_PER_MONOLITH_MAX:,} modules, got {len(raw):,}.", "too_long"
+            )
+        ]
     return []
 
 
@@ -122,7 +152,7 @@ def _module_names(problems: list[Problem], raw_modules: list[Any]) -> set[str]:
 
 def _check_totals(problems: list[Problem], raw_modules: list[Any]) -> None:
     mappings = [m for m in raw_modules if isinstance(m, Mapping)]
-    for key, limit in (("calls", MAX_CALLS), ("tables", MAX_ACCESSES)):
+    for key, limit in (("calls", CALLS_PER_MONOLITH_MAX), ("tables", ACCESSES_PER_MONOLITH_MAX)):
         total = sum(len(m[key]) for m in mappings if isinstance(m.get(key), Mapping))
         if total > limit:
             msg = f"At most {limit:,} {key} entries in all, got {total:,}."
@@ -143,7 +173,7 @@ def _parse_module(problems: list[Problem], index: int, raw: Any, names: set[str]
     tables = _parse_tables(problems, (*loc, "tables"), raw.get("tables", {}))
     calls = _parse_calls(problems, (*loc, "calls"), raw.get("calls", {}), names)
     loc_count = raw.get("loc")
-    if loc_count is not None and not (type(loc_count) is int and 0 <= loc_count <= MAX_COUNT):
+    if loc_count is not None and not (type(loc_count) is int and 0 <= loc_count <= COUNT_MAX):
         problems.append(Problem((*loc, "loc"), "Must be a whole number, 0 or more."))
     if len(problems) > before:
         return None
@@ -157,7 +187,9 @@ def _parse_tables(problems: list[Problem], loc: tuple, raw: Any) -> dict[str, Ac
     tables: dict[str, Access] = {}
     for table, mode in raw.items():
         if not valid_name(table):
-            problems.append(Problem((*loc, str(table)[:NAME_MAX]), f"Table names: {NAME_MSG}"))
+            problems.append(
+                Problem((*loc, str(table)[:MONOLITH_NAME_MAX]), f"Table names: {NAME_MSG}")
+            )
         elif mode not in ("r", "w", "rw"):
             problems.append(Problem((*loc, table), "Must be one of 'r', 'w', 'rw'.", "enum"))
         else:
@@ -173,9 +205,11 @@ def _parse_calls(problems: list[Problem], loc: tuple, raw: Any, names: set[str])
         return {}
     calls: dict[str, int] = {}
     for callee, count in raw.items():
-        callee_loc = (*loc, str(callee)[:NAME_MAX])
+        callee_loc = (*loc, str(callee)[:MONOLITH_NAME_MAX])
         if callee not in names:
-            problems.append(Problem(callee_loc, f"Unknown module {str(callee)[:NAME_MAX]!r}."))
+            problems.append(
+                Problem(callee_loc, f"Unknown module {str(callee)[:MONOLITH_NAME_MAX]!r}.")
+            )
         elif not valid_count(count):
             problems.append(Problem(callee_loc, COUNT_MSG, "int_type"))
         else:

@@ -16,8 +16,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-UNCONNECTED = "unconnected"
-
 TECHNICAL = frozenset(
     [
         "api",
@@ -95,7 +93,6 @@ class NamingInput:
     written_tables: Sequence[str]
     read_tables: Sequence[str] = ()
     pin: str | None = None
-    isolated: bool = False
 
 
 def words(name: str) -> set[str]:
@@ -135,8 +132,6 @@ def _bag(candidate: NamingInput) -> Counter[str]:
 def _proposals(
     candidate: NamingInput, bag: Counter[str], total: Counter[str], skip: int
 ) -> list[str]:
-    if candidate.isolated:
-        return [UNCONNECTED]
     ranked = sorted(bag, key=lambda w: (-bag[w] * bag[w] / total[w], w))
     package = _main_package(candidate.modules, skip)
     if package is not None:

@@ -66,6 +66,16 @@ class Step:
 
 
 @dataclass(frozen=True)
+class _Figures:
+    callers: int
+    inbound: int
+    callees: int
+    outbound: int
+    tables: int
+    reads: int
+
+
+@dataclass(frozen=True)
 class PlanInput:
     names: Sequence[str]
     sizes: Sequence[int]
@@ -135,9 +145,17 @@ class _State:
         }
         for other in touched & self.remaining:
             heapq.heappush(self.heap, (self.key(other), other))
+        figures = _Figures(
+            callers=key[1],
+            inbound=key[2],
+            callees=sum(1 for b in self.callees[c] if b in self.remaining),
+            outbound=sum(n for b, n in self.callees[c].items() if b in self.remaining),
+            tables=len(self.data.tables[c]),
+            reads=key[3],
+        )
         return Step(
             candidate=self.data.names[c],
-            reason=_reason(key, first, len(self.data.tables[c]), last=last),
+            reason=_reason(figures, first, last=last),
             tables=tuple(self.data.tables[c]),
             calls_to_api=self._flows(c),
             shared_tables_first=first,
@@ -153,30 +171,37 @@ class _State:
         return tuple(sorted(kept, key=lambda f: (-f.calls, f.caller, f.callee)))
 
 
-def _reason(key: tuple, first: Sequence[SharedTable], tables: int, *, last: bool) -> str:
-    _, callers, calls, reads, _, _ = key
+# A candidate called by this many others still inside is a shared dependency, not a slice.
+MANY_CALLERS = 3
+
+
+def _reason(figures: _Figures, first: Sequence[SharedTable], *, last: bool) -> str:
+    """Why this step comes here, with its figures: calls in and out, tables, shared tables."""
+    moved = (
+        f"{_plural(figures.tables, 'table')} {'moves' if figures.tables == 1 else 'move'} with it"
+    )
     if last:
-        return (
-            f"What remains of the monolith once the others are carved off; "
-            f"it keeps its {_plural(tables, 'table')}."
+        return f"What remains of the monolith once the others are carved off; it keeps {_plural(figures.tables, 'table')}."
+    called = (
+        f"Called by {_plural(figures.callers, 'candidate')} still inside ({_plural(figures.inbound, 'call')}); "
+        f"calls {_plural(figures.callees, 'candidate')} ({_plural(figures.outbound, 'call')}); {moved}; "
+        f"it writes {_plural(len(first), 'shared table')}."
+    )
+    if figures.callers >= MANY_CALLERS:
+        verdict = (
+            "Many candidates call it: extract it only behind a stable API, or keep it as a "
+            "library they share."
         )
-    if callers == 0:
-        called = "No candidate still inside the monolith calls it synchronously"
+    elif first:
+        verdict = "First split the shared tables it writes, or front them with their owner's API."
+    elif figures.callers == 0:
+        verdict = "Nothing inside calls it and it shares no written table: the easiest slice to carve off now."
     else:
-        called = (
-            f"Called synchronously by {_plural(callers, 'candidate')} ({_plural(calls, 'call')})"
-        )
-    if first:
-        data = (
-            f"first split or front with an owner's API the "
-            f"{_plural(len(first), 'shared table')} it writes"
-        )
-    else:
-        data = "it writes no shared table, so it is the easiest slice to carve off now"
-    sentence = f"{called}; {data}."
-    if reads:
+        verdict = "It shares no written table; its callers switch to its API."
+    sentence = f"{called} {verdict}"
+    if figures.reads:
         sentence += (
-            f" It reads {_plural(reads, 'table')} of other candidates, "
+            f" It reads {_plural(figures.reads, 'table')} of other candidates, "
             "to be served by their API, events or a read replica."
         )
     return sentence

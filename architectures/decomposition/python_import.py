@@ -1,92 +1,70 @@
-"""Build a Monolith from a Python package's import graph, with grimp.
+"""Build a Monolith from the import graph of a folder of Python packages, with grimp.
 
-Each module of the package is a module of the monolith; an import is a call, and the
-call count is the number of import statements from one module of the other. Tables come
-from an optional mapping of module name to {table: "r" | "w" | "rw"}; a key also covers
-every module beneath it (`shop.orders` maps `shop.orders.models` too).
+The folder is read like `source_tree` reads it: one or more packages (a project with
+sibling apps, an unpacked wheel, or a folder that is itself a package), with
+migrations, tests and empty `__init__` modules left out and namespace packages read.
+An import is a call, and the call count is the number of import statements from one
+module of the other. Tables come from an optional mapping of module name to
+{table: "r" | "w" | "rw"}; a key also covers every module beneath it (`shop.orders`
+maps `shop.orders.models` too).
 """
 
-import importlib.util
-import sys
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import grimp
-
+from architectures.decomposition.import_graph import import_counts
 from architectures.decomposition.monolith import Monolith, MonolithInvalid, Problem, parse_monolith
+from architectures.decomposition.source_tree import read_source_tree
 
 
 def import_python_package(
-    path: str | Path, *, tables: Mapping[str, Mapping[str, Any]] | None = None
+    path: str | Path,
+    *,
+    tables: Mapping[str, Mapping[str, Any]] | None = None,
+    exclude: Sequence[str] = (),
+    include_tests: bool = False,
 ) -> Monolith:
-    """Read the package at `path` (a directory with `__init__.py`) into a `Monolith`."""
-    package = Path(path).resolve()
-    if not (package / "__init__.py").is_file():
-        raise MonolithInvalid([Problem(("path",), f"{package} is not a Python package.")])
-    with _importable(package):
-        graph = grimp.build_graph(package.name, cache_dir=None)
-    names = sorted(graph.modules)
+    """Read the packages under `path` into a `Monolith`; nothing is imported or run."""
+    tree = read_source_tree(path, exclude=exclude, include_tests=include_tests)
+    names = sorted(tree.modules)
     mapping = dict(tables or {})
     _check_mapping(mapping, names)
-    modules = [_module(graph, package.parent, name, mapping) for name in names]
-    return parse_monolith({"modules": modules})
-
-
-@contextmanager
-def _importable(package: Path) -> Iterator[None]:
-    """Put the package's parent first on sys.path, and refuse a name already taken."""
-    sys.path.insert(0, str(package.parent))
-    try:
-        spec = importlib.util.find_spec(package.name)
-        locations = (
-            [Path(p).resolve() for p in (spec.submodule_search_locations or [])] if spec else []
-        )
-        if package not in locations:
-            msg = f"Another module named {package.name!r} is importable here; rename or move it."
-            raise MonolithInvalid([Problem(("path",), msg)])
-        yield
-    finally:
-        sys.path.remove(str(package.parent))
+    imports = import_counts(tree)
+    modules = [
+        {
+            "name": f.module,
+            "tables": _tables(f.module, mapping),
+            "calls": dict(sorted(imports.get(f.module, {}).items())),
+            "loc": f.lines,
+        }
+        for f in sorted(tree.files, key=lambda f: f.module)
+    ]
+    return parse_monolith({"modules": modules, "notes": list(tree.notes)})
 
 
 def _check_mapping(mapping: Mapping[str, Any], names: list[str]) -> None:
     known = set(names)
+    covered = known | {
+        ".".join(n.split(".")[:k]) for n in names for k in range(1, n.count(".") + 1)
+    }
     problems = [
         Problem(("tables", str(key)), f"No module {key!r} in the package.")
         for key in mapping
-        if key not in known
+        if key not in covered
     ]
     problems += [
         Problem(("tables", key), "Must be an object of table name to r, w or rw.", "dict_type")
         for key, value in mapping.items()
-        if key in known and not isinstance(value, Mapping)
+        if key in covered and not isinstance(value, Mapping)
     ]
     if problems:
         raise MonolithInvalid(problems)
 
 
-def _module(graph: grimp.ImportGraph, root: Path, name: str, mapping: Mapping[str, Any]) -> dict:
-    calls = {
-        imported: len(graph.get_import_details(importer=name, imported=imported)) or 1
-        for imported in sorted(graph.find_modules_directly_imported_by(name))
-    }
+def _tables(name: str, mapping: Mapping[str, Any]) -> dict[str, str]:
     tables: dict[str, str] = {}
     for key, access in mapping.items():
         if name == key or name.startswith(f"{key}."):
             tables.update(access)
-    data: dict[str, Any] = {"name": name, "tables": tables, "calls": calls}
-    lines = _line_count(root, name)
-    if lines is not None:
-        data["loc"] = lines
-    return data
-
-
-def _line_count(root: Path, name: str) -> int | None:
-    base = root.joinpath(*name.split("."))
-    for file in (base.with_suffix(".py"), base / "__init__.py"):
-        if file.is_file():
-            with file.open("rb") as source:
-                return sum(1 for _ in source)
-    return None
+    return tables

@@ -27,7 +27,7 @@ router = Router(tags=["assessments"])
 )
 def create_recommendation(request: HttpRequest, payload: AnswersIn):
     try:
-        answers = parse_answers(payload.model_dump(exclude_none=True, mode="json"))
+        answers = parse_answers(payload.model_dump(exclude_unset=True, mode="json"))
     except AnswersInvalid as invalid:
         return Status(422, problem_details(invalid.problems, prefix=("body", "payload")))
     return Status(201, assessment_payload(create_assessment(answers=answers)))

@@ -15,8 +15,14 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 
 from architectures.decomposition.csv_input import parse_csv
-from architectures.decomposition.monolith import MAX_MODULES, NAME_MAX, MonolithInvalid, Problem
-from architectures.decomposition.service import RESOLUTION_MAX, RESOLUTION_MIN
+from architectures.decomposition.granularity import RESOLUTION_MAX, RESOLUTION_MIN
+from architectures.decomposition.monolith import (
+    MODULES_PER_MONOLITH_MAX,
+    MONOLITH_NAME_MAX,
+    MonolithInvalid,
+    Problem,
+)
+from architectures.decomposition.options import TEAMS_MAX, option_problems
 from decider.api.body import media_type
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.exports import diagram_responses
@@ -26,7 +32,6 @@ from decider.decompositions import (
     decomposition_payload,
     diagram_sources,
     module_names,
-    option_problems,
     parse_pin,
     read_request,
 )
@@ -41,6 +46,13 @@ class CandidateOut(Schema):
     name: str
     modules: list[str]
     tables: list[str]
+    undecided: list[str] = []
+
+
+class GranularityOut(Schema):
+    resolution: float
+    criterion: str
+    reason: str
 
 
 class SharedTableOut(Schema):
@@ -74,6 +86,7 @@ class MetricsOut(Schema):
     inter_call_percentage: float
     interface_number: float
     non_extreme_distribution: float
+    undecided: int = 0
 
 
 class DecompositionOut(Schema):
@@ -82,8 +95,12 @@ class DecompositionOut(Schema):
     created: datetime
     module_count: int
     resolution: float
+    granularity: GranularityOut
     pins: dict[str, str]
+    teams: int | None
+    notes: list[str]
     candidates: list[CandidateOut]
+    unplaced: list[str]
     shared_tables: list[SharedTableOut]
     plan: list[StepOut]
     metrics: MetricsOut
@@ -91,7 +108,7 @@ class DecompositionOut(Schema):
     diagram: dict[str, str]
 
 
-NAME = {"type": "string", "minLength": 1, "maxLength": NAME_MAX}
+NAME = {"type": "string", "minLength": 1, "maxLength": MONOLITH_NAME_MAX}
 MONOLITH_SCHEMA = {
     "title": "MonolithIn",
     "type": "object",
@@ -100,7 +117,7 @@ MONOLITH_SCHEMA = {
         "modules": {
             "type": "array",
             "minItems": 1,
-            "maxItems": MAX_MODULES,
+            "maxItems": MODULES_PER_MONOLITH_MAX,
             "items": {
                 "type": "object",
                 "required": ["name"],
@@ -124,8 +141,16 @@ MONOLITH_SCHEMA = {
             "type": "number",
             "minimum": RESOLUTION_MIN,
             "maximum": RESOLUTION_MAX,
-            "default": 1.0,
-            "description": "Above 1: more, smaller candidates; below 1: fewer, larger ones.",
+            "description": (
+                "Above 1: more, smaller candidates; below 1: fewer, larger ones. Absent: "
+                "chosen by a stated criterion (see `granularity` in the answer)."
+            ),
+        },
+        "teams": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": TEAMS_MAX,
+            "description": "Without a resolution: aim for candidates one team each can own.",
         },
         "pins": {
             "type": "object",
@@ -167,8 +192,11 @@ REQUEST_BODY = {
 )
 def create(
     request: HttpRequest,
-    resolution: float = Query(  # noqa: B008 (ninja's way of documenting a parameter)
-        1.0, description="CSV bodies only: the granularity, 0.05 to 10."
+    resolution: float | None = Query(  # noqa: B008 (ninja's way of documenting a parameter)
+        None, description="CSV bodies only: the granularity, 0.05 to 100; absent: chosen."
+    ),
+    teams: int | None = Query(  # noqa: B008
+        None, description="CSV bodies only: the number of teams to size candidates for."
     ),
     pins: list[str] = Query(  # noqa: B008
         [], description="CSV bodies only: `module=candidate`, repeatable."
@@ -180,7 +208,7 @@ def create(
         return too_large(request, limit_for(request.path))
     kind = media_type(request)
     if kind in CSV_TYPES:
-        return _from_csv(body, resolution, pins)
+        return _from_csv(body, resolution, pins, teams)
     if kind not in ("", "application/json") and not kind.endswith("+json"):
         msg = f"Send the monolith as application/json or text/csv, not {kind}."
         return Status(415, {"detail": msg})
@@ -191,14 +219,18 @@ def create(
     except (ValueError, RecursionError):
         return Status(400, {"detail": "Malformed JSON."})
     try:
-        monolith, resolution, pin_map = read_request(data)
-        saved = create_decomposition(monolith=monolith, resolution=resolution, pins=pin_map)
+        monolith, options = read_request(data)
+        saved = create_decomposition(
+            monolith=monolith, resolution=options.resolution, pins=options.pins, teams=options.teams
+        )
     except MonolithInvalid as invalid:
         return Status(422, problem_details(invalid.problems))
     return Status(201, decomposition_payload(saved))
 
 
-def _from_csv(body: bytes, resolution: float, raw_pins: list[str]) -> Status:
+def _from_csv(
+    body: bytes, resolution: float | None, raw_pins: list[str], teams: int | None
+) -> Status:
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -213,13 +245,15 @@ def _from_csv(body: bytes, resolution: float, raw_pins: list[str]) -> Status:
     try:
         monolith = parse_csv(text)
     except MonolithInvalid as invalid:
-        query = option_problems(None, resolution, pins) + query_problems
+        query = option_problems(None, resolution, pins, teams) + query_problems
         return Status(422, _details(invalid.problems, query))
-    query = option_problems(module_names(monolith), resolution, pins) + query_problems
+    query = option_problems(module_names(monolith), resolution, pins, teams) + query_problems
     if query:
         return Status(422, _details([], query))
     try:
-        saved = create_decomposition(monolith=monolith, resolution=resolution, pins=pins)
+        saved = create_decomposition(
+            monolith=monolith, resolution=resolution, pins=pins, teams=teams
+        )
     except MonolithInvalid as invalid:
         return Status(422, _details([], invalid.problems))
     return Status(201, decomposition_payload(saved))

@@ -1,20 +1,24 @@
 from datetime import datetime
+from enum import StrEnum
 from typing import Literal
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
-from architectures.microtosca import MicroToscaInvalid, import_microtosca
+from architectures.input_formats import FormatNotRecognised, Upload
 from architectures.model import (
     COMPONENT_NAME_MAX,
     MAX_COMPONENTS,
     MAX_LINKS,
     ArchitectureInvalid,
+    Problem,
     parse_architecture,
 )
-from decider.api.body import YAML_TYPES, BodyError, inline_schema, media_type, read_json
+from architectures.review_formats import NOT_JSON, REVIEW_FORMATS, read_review_input
+from decider.api.body import BodyError, inline_schema, media_type
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.exports import MICROTOSCA_RESPONSES, diagram_responses, microtosca_response
 from decider.api.schemas import AntiPatternOut, ArchitectureOut, DiagramLinks
@@ -52,23 +56,96 @@ class ArchitectureIn(Schema):
     links: list[LinkIn] = Field(default_factory=list, max_length=MAX_LINKS)
 
 
+class ImportWarningOut(Schema):
+    kind: str = Field(
+        description="unresolved-host, ignored-document, ignored-key, inferred-link, ..."
+    )
+    message: str
+    file: str | None = Field(description="the file it concerns (`pasted text` for a body)")
+    document: int | None = Field(description="the document's index in a multi-document file")
+    key: str | None = Field(description="the key path inside the document")
+    elements: list[str] = Field(description="the components it concerns")
+
+
+class ComponentEvidenceOut(Schema):
+    name: str
+    file: str
+    document: int | None
+    key: str
+    rule: str
+    detail: str
+    inferred: bool
+
+
+class LinkEvidenceOut(Schema):
+    source: str
+    target: str
+    file: str
+    document: int | None
+    key: str
+    rule: str
+    detail: str
+    inferred: bool = Field(description="true for a link inferred from names, not declared")
+
+
+class EvidenceOut(Schema):
+    components: list[ComponentEvidenceOut]
+    links: list[LinkEvidenceOut]
+
+
+class SourceOut(Schema):
+    format: str = Field(description=f"one of {', '.join(REVIEW_FORMATS.names)}, or builder")
+    files: list[str]
+
+
 class ReviewOut(Schema):
     id: UUID
     url: str
     created: datetime
     architecture: ArchitectureOut
     anti_patterns: list[AntiPatternOut]
+    warnings: list[ImportWarningOut] = Field(
+        description="what the import ignored, could not resolve, or inferred"
+    )
+    evidence: EvidenceOut = Field(description="the file and key behind each component and link")
+    source: SourceOut
     diagram: DiagramLinks
     microtosca: str
 
 
+ReviewFormat = StrEnum("ReviewFormat", {name: name for name in REVIEW_FORMATS.names})
+
+
+class ReviewQuery(Schema):
+    format: ReviewFormat | None = Field(
+        None, description="Read the body in this format instead of detecting it."
+    )
+
+
+FORMATS_TEXT = "; ".join(f"`{f.name}`: {f.description}" for f in REVIEW_FORMATS)
 REQUEST_BODY = {
     "requestBody": {
         "required": True,
+        "description": (
+            "An architecture in any of these formats, detected from the content unless "
+            f"`?format=` names one: {FORMATS_TEXT}. Several files (a compose file and its "
+            "override) go as `multipart/form-data`, in order."
+        ),
         "content": {
             "application/json": {"schema": inline_schema(ArchitectureIn)},
             "application/yaml": {
-                "schema": {"type": "string", "description": "MicroTOSCA YAML (microFreshener)"}
+                "schema": {
+                    "type": "string",
+                    "description": "MicroTOSCA, a compose file, or Kubernetes manifests",
+                }
+            },
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "file": {"type": "array", "items": {"type": "string", "format": "binary"}}
+                    },
+                }
             },
         },
     }
@@ -79,27 +156,50 @@ REQUEST_BODY = {
     "/reviews",
     response={201: ReviewOut, 400: Message, 413: Message, 415: Message, 422: ValidationErrors},
     openapi_extra=REQUEST_BODY,
-    summary="Review a described architecture (JSON, or MicroTOSCA YAML) and save the review",
+    summary="Review an architecture (JSON, MicroTOSCA, compose or Kubernetes) and save the review",
 )
-def create(request: HttpRequest):
-    try:
-        architecture = _read_architecture(request)
-    except BodyError as error:
-        return Status(error.status, {"detail": str(error)})
-    except MicroToscaInvalid as invalid:
-        return Status(422, problem_details(invalid.problems))
-    except ArchitectureInvalid as invalid:
-        return Status(422, problem_details(invalid.problems))
-    return Status(201, review_payload(create_review(architecture=architecture)))
-
-
-def _read_architecture(request: HttpRequest):
+def create(request: HttpRequest, query: Query[ReviewQuery]):
     kind = media_type(request)
-    if kind in YAML_TYPES:
-        return import_microtosca(request.body)
-    if kind != "application/json":
-        raise BodyError(415, "Send the architecture as application/json or application/yaml.")
-    return parse_architecture(read_json(request))
+    forced = str(query.format) if query.format else None
+    try:
+        uploads = _uploads(request, kind)
+        imported = read_review_input(uploads, media_type=_registry_type(kind), forced=forced)
+    except (BodyError, FormatNotRecognised, ArchitectureInvalid) as error:
+        return _refused(error, kind)
+    return Status(201, review_payload(create_review(imported=imported)))
+
+
+def _refused(error: Exception, kind: str) -> Status:
+    """The contract's answer to a body that cannot be reviewed: 400 for one that is not
+    JSON or multipart at all, 415 for a type no format reads, else a 422 naming the field."""
+    if isinstance(error, BodyError):
+        return Status(error.status, {"detail": str(error)})
+    if isinstance(error, FormatNotRecognised):
+        if kind in REVIEW_FORMATS.media_types or kind == MULTIPART:
+            return Status(422, problem_details([Problem((), str(error), "format")]))
+        accepted = ", ".join(REVIEW_FORMATS.media_types)
+        return Status(415, {"detail": f"{error} Send JSON or YAML ({accepted})."})
+    problems = error.problems if isinstance(error, ArchitectureInvalid) else []
+    if problems and problems[0].type == NOT_JSON:
+        return Status(400, {"detail": f"The body is not valid JSON: {problems[0].msg}"})
+    return Status(422, problem_details(problems))
+
+
+MULTIPART = "multipart/form-data"
+
+
+def _uploads(request: HttpRequest, kind: str) -> list[Upload]:
+    if kind != MULTIPART:
+        return [Upload("", request.body)]
+    try:
+        files = request.FILES
+    except MultiPartParserError as error:
+        raise BodyError(400, f"The multipart body cannot be read: {error}.") from None
+    return [Upload(f.name, f.read()) for key in files for f in files.getlist(key)]
+
+
+def _registry_type(kind: str) -> str:
+    return "" if kind == MULTIPART else kind
 
 
 @router.get(

@@ -1,12 +1,15 @@
-"""API schemas. Enums and limits come from the engine's `choices`, defined once there."""
+"""API schemas. The answers' schema is generated from the engine's question table; enums
+and limits come from `choices`, defined once there."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from ninja import Field, Schema
+from pydantic import create_model
 
 from decider.engine import choices as c
+from decider.engine.questions import QUESTIONS, Kind, Question
 
 
 class DomainIn(Schema):
@@ -17,36 +20,77 @@ class DomainIn(Schema):
     publishes_to: list[str] = Field(default_factory=list, max_length=c.MAX_DOMAINS)
 
 
-class AnswersIn(Schema):
-    teams: int = Field(
-        ge=c.TEAMS_MIN, le=c.TEAMS_MAX, description="teams that build and run the product"
-    )
-    developers: int | None = Field(default=None, ge=c.DEVELOPERS_MIN, le=c.DEVELOPERS_MAX)
-    deploy_contention: c.Contention
-    scaling: c.Scaling
-    tech_diversity: c.TechDiversity
-    monolith_pain: int = Field(ge=c.PAIN_MIN, le=c.PAIN_MAX)
-    existing_system: c.ExistingSystem = c.ExistingSystem.NONE
-    codebase_kloc: int | None = Field(default=None, ge=c.KLOC_MIN, le=c.KLOC_MAX)
-    ops: list[c.Op] = Field(default_factory=list, max_length=len(c.Op) * 2)
-    distributed_experience: c.Experience = c.Experience.SOME
-    consistency: c.Consistency = c.Consistency.MIXED
-    domain_clarity: c.DomainClarity = c.DomainClarity.PARTIAL
-    domains: list[DomainIn] | None = Field(default=None, max_length=c.MAX_DOMAINS)
-    practices: list[c.Practice] = Field(default_factory=list, max_length=len(c.Practice) * 2)
-    org: list[c.OrgTrait] = Field(default_factory=list, max_length=len(c.OrgTrait) * 2)
+def _answer_field(question: Question) -> tuple[Any, Any]:
+    """The pydantic type and default of one question, from the engine's table."""
+    describe = {"description": " ".join(filter(None, (question.label, question.help)))}
+    if question.kind is Kind.SET:
+        limit = len(question.values) * 2
+        return list[question.values], Field(default_factory=list, max_length=limit, **describe)
+    if question.kind is Kind.NUMBER:
+        low, high = question.bounds
+        kind: Any = Annotated[int, Field(ge=low, le=high, strict=True)]
+        if question.unknown or not question.required:
+            kind = kind | None  # null: "don't know", or not given
+    else:
+        values = [str(v) for v in question.values] + ([c.UNKNOWN] if question.unknown else [])
+        kind = Literal[tuple(values)]  # one enum in the OpenAPI, one error naming the field
+        if not question.required:
+            kind = kind | None
+    default = ... if question.required else question.default
+    return kind, Field(default, **describe)
+
+
+def _answers_fields() -> dict[str, Any]:
+    fields = {q.name: _answer_field(q) for q in QUESTIONS}
+    for question in QUESTIONS:
+        if question.unknown_flag:
+            fields[question.unknown_flag] = (
+                bool,
+                Field(
+                    False,
+                    strict=True,
+                    description=f"true: the {question.name} list may be incomplete",
+                ),
+            )
+    fields["domains"] = (list[DomainIn] | None, Field(default=None, max_length=c.MAX_DOMAINS))
+    return fields
+
+
+# The questionnaire's answers, generated from the question table (decider/engine/questions.py).
+AnswersIn = create_model("AnswersIn", __base__=Schema, **_answers_fields())
 
 
 class RecommendationOut(Schema):
-    architecture: c.Architecture
+    architecture: c.Family
     style: c.Style
     score: float
     confidence: c.Confidence
     summary: str
+    # The comparison; absent from assessments saved before it existed.
+    options: list["OptionOut"] = []
+    runner_up: c.Style | None = None
+    runner_up_change: "FlipOut | None" = None
+    margin: float | None = None
+    robustness: float | None = Field(None, ge=0, le=1)
+    robustness_summary: str = ""
+    contested: bool = False
+    contested_reasons: list[str] = []
+    unknowns: list[str] = []
+    ask_next: list[str] = []
+    build_first: list[c.Op] = []
+
+
+class OptionOut(Schema):
+    style: c.Style
+    label: str
+    fit: float = Field(ge=0, le=1)
+    pros: list[str]
+    cons: list[str]
 
 
 class FactorOut(Schema):
     factor: str
+    label: str = ""
     contribution: float
     explanation: str
     source: str
@@ -54,10 +98,11 @@ class FactorOut(Schema):
 
 class FlipOut(Schema):
     changes: dict[str, Any]
-    architecture: c.Architecture
+    architecture: c.Family
     style: c.Style
     score: float
     description: str
+    condition: str = ""
 
 
 class ComponentOut(Schema):
@@ -118,3 +163,6 @@ class AssessmentOut(Schema):
     anti_patterns: list[AntiPatternOut]
     diagram: DiagramLinks
     microtosca: str
+
+
+RecommendationOut.model_rebuild()

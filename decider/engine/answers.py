@@ -1,16 +1,22 @@
-"""The questionnaire's answers, and their validation.
+"""The questionnaire's answers, and their validation, generated from the question table.
 
 `parse_answers` reads a plain dict (from JSON or a form) and returns `Answers` with
 defaults filled in, or raises `AnswersInvalid` listing every problem at once.
+
+"Don't know" is an answer: a choice may be `"unknown"`, a number `null`, and
+`unknown_ops: true` says the `ops` list may be incomplete. An omitted field keeps its
+default, so older requests read as they always did; the newer optional questions
+default to `None`, "not answered", which weighs nothing and widens nothing.
 """
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, fields, make_dataclass
 from enum import StrEnum
 from typing import Any
 
 from decider.engine import choices as c
+from decider.engine.questions import QUESTIONS, Kind, Question
 
 
 @dataclass(frozen=True)
@@ -37,64 +43,74 @@ class Domain:
     publishes_to: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Answers:
-    teams: int
-    deploy_contention: c.Contention
-    scaling: c.Scaling
-    tech_diversity: c.TechDiversity
-    monolith_pain: int
-    existing_system: c.ExistingSystem = c.ExistingSystem.NONE
-    developers: int | None = None
-    codebase_kloc: int | None = None
-    ops: frozenset[c.Op] = field(default_factory=frozenset)
-    distributed_experience: c.Experience = c.Experience.SOME
-    consistency: c.Consistency = c.Consistency.MIXED
-    domain_clarity: c.DomainClarity = c.DomainClarity.PARTIAL
-    domains: tuple[Domain, ...] = tuple(Domain(name) for name in c.DEFAULT_DOMAINS)
-    practices: frozenset[c.Practice] = field(default_factory=frozenset)
-    org: frozenset[c.OrgTrait] = field(default_factory=frozenset)
+DEFAULT_DOMAINS = tuple(Domain(name) for name in c.DEFAULT_DOMAINS)
+
+
+class _AnswersBase:
+    """Behaviour shared by the generated `Answers` class."""
 
     def to_dict(self) -> dict[str, Any]:
         """The normalised answers as JSON-ready data (sets listed in enum order)."""
-        data = {k: _plain(v) for k, v in asdict(self).items()}
-        for name, enum in _SETS.items():
-            data[name] = [str(v) for v in enum if v in getattr(self, name)]
-        data["domains"] = [{k: _plain(v) for k, v in d.items()} for d in data["domains"]]
+        data: dict[str, Any] = {}
+        for question in QUESTIONS:
+            data[question.name] = _plain(question, getattr(self, question.name))
+            if question.unknown_flag:
+                data[question.unknown_flag] = getattr(self, question.unknown_flag)
+        data["domains"] = [_domain_dict(d) for d in self.domains]
         return data
 
     @property
     def missing_prerequisites(self) -> tuple[c.Op, ...]:
         return tuple(op for op in c.PREREQUISITES if op not in self.ops)
 
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, StrEnum):
-        return str(value)
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    return value
+    @property
+    def unknowns(self) -> tuple[str, ...]:
+        """The questions answered "don't know", in table order."""
+        return tuple(q.name for q in QUESTIONS if is_unknown(self, q))
 
 
-REQUIRED = ("teams", "deploy_contention", "scaling", "tech_diversity", "monolith_pain")
-_INTS = {
-    "teams": (c.TEAMS_MIN, c.TEAMS_MAX),
-    "developers": (c.DEVELOPERS_MIN, c.DEVELOPERS_MAX),
-    "monolith_pain": (c.PAIN_MIN, c.PAIN_MAX),
-    "codebase_kloc": (c.KLOC_MIN, c.KLOC_MAX),
-}
-_ENUMS: dict[str, type[StrEnum]] = {
-    "deploy_contention": c.Contention,
-    "scaling": c.Scaling,
-    "tech_diversity": c.TechDiversity,
-    "existing_system": c.ExistingSystem,
-    "distributed_experience": c.Experience,
-    "consistency": c.Consistency,
-    "domain_clarity": c.DomainClarity,
-}
-_SETS: dict[str, type[StrEnum]] = {"ops": c.Op, "practices": c.Practice, "org": c.OrgTrait}
-KNOWN_FIELDS = frozenset(REQUIRED) | _INTS.keys() | _ENUMS.keys() | _SETS.keys() | {"domains"}
+def is_unknown(answers: Any, question: Question) -> bool:
+    if question.unknown_flag:
+        return bool(getattr(answers, question.unknown_flag))
+    value = getattr(answers, question.name)
+    if question.kind is Kind.NUMBER:
+        return value is None and question.required
+    return value == c.UNKNOWN
+
+
+def _answer_fields() -> list[tuple]:
+    required = [(q.name, Any) for q in QUESTIONS if q.required]
+    optional = [(q.name, Any, q.default) for q in QUESTIONS if not q.required]
+    flags = [(q.unknown_flag, bool, False) for q in QUESTIONS if q.unknown_flag]
+    return [*required, *optional, *flags, ("domains", tuple, DEFAULT_DOMAINS)]
+
+
+# One attribute per question (see `questions.QUESTIONS`), the `unknown_<set>` flags, and
+# `domains`. Frozen and hashable, so the engine can vary it with `dataclasses.replace`.
+Answers = make_dataclass(
+    "Answers", _answer_fields(), bases=(_AnswersBase,), frozen=True, module=__name__
+)
+ANSWER_FIELDS = frozenset(f.name for f in fields(Answers))
+
+
+def _plain(question: Question, value: Any) -> Any:
+    if question.kind is Kind.SET:
+        return [str(v) for v in question.values if v in value]
+    return str(value) if isinstance(value, StrEnum | str) else value
+
+
+def _domain_dict(domain: Domain) -> dict[str, Any]:
+    return {
+        "name": domain.name,
+        "load": str(domain.load),
+        "team": domain.team,
+        "depends_on": list(domain.depends_on),
+        "publishes_to": list(domain.publishes_to),
+    }
+
+
 _DOMAIN_NAME = re.compile(c.DOMAIN_NAME_PATTERN)
+_LINK_KEYS = ("depends_on", "publishes_to")
 
 
 class _Collector:
@@ -105,32 +121,64 @@ class _Collector:
         self.problems.append(Problem(loc, msg, kind))
 
 
-def parse_answers(data: Mapping[str, Any]) -> Answers:
+def parse_answers(data: Mapping[str, Any]) -> Any:
     """Validate `data` and return `Answers`; raise `AnswersInvalid` with every problem."""
     if not isinstance(data, Mapping):
         raise AnswersInvalid([Problem((), "Answers must be an object.", "type_error")])
     errors = _Collector()
     values: dict[str, Any] = {}
-    for name in REQUIRED:
-        if data.get(name) is None:
-            errors.add((name,), "This field is required.", "missing")
-    for name, (low, high) in _INTS.items():
-        if data.get(name) is not None:
-            values[name] = _parse_int(errors, name, data[name], low, high)
-    for name, enum in _ENUMS.items():
-        if data.get(name) is not None:
-            values[name] = _parse_enum(errors, (name,), data[name], enum)
-    for name, enum in _SETS.items():
-        if data.get(name) is not None:
-            values[name] = _parse_set(errors, name, data[name], enum)
+    for question in QUESTIONS:
+        if question.unknown_flag and data.get(question.unknown_flag) is not None:
+            values[question.unknown_flag] = _parse_flag(errors, question.unknown_flag, data)
+        if question.name not in data:
+            if question.required:
+                errors.add((question.name,), "This field is required.", "missing")
+            continue
+        values[question.name] = _parse(errors, question, data[question.name])
     if data.get("domains") is not None:
         values["domains"] = _parse_domains(errors, data["domains"])
     if errors.problems:
         raise AnswersInvalid(errors.problems)
-    return Answers(**{k: v for k, v in values.items() if v is not None})
+    return Answers(**{k: v for k, v in values.items() if v is not _OMIT})
 
 
-def _parse_int(errors: _Collector, name: str, raw: Any, low: int, high: int) -> int | None:
+# A value that leaves the field at its default: `null` for a question with a default.
+_OMIT = object()
+
+
+def _parse(errors: _Collector, question: Question, raw: Any) -> Any:
+    if raw is None:
+        return _null(errors, question)
+    if question.kind is Kind.NUMBER:
+        return _parse_int(errors, question, raw)
+    if question.kind is Kind.CHOICE:
+        if question.unknown and raw == c.UNKNOWN:
+            return c.UNKNOWN
+        return _parse_enum(errors, (question.name,), raw, question.values, question.unknown)
+    return _parse_set(errors, question.name, raw, question.values)
+
+
+def _null(errors: _Collector, question: Question) -> Any:
+    if question.required and not (question.unknown and question.kind is Kind.NUMBER):
+        if question.unknown:
+            errors.add((question.name,), f"Choose a value, or '{c.UNKNOWN}'.", "missing")
+        else:
+            errors.add((question.name,), "This field is required.", "missing")
+        return None
+    # A required number's null is "don't know"; an optional field's null is its default.
+    return None if question.required else _OMIT
+
+
+def _parse_flag(errors: _Collector, name: str, data: Mapping[str, Any]) -> Any:
+    raw = data[name]
+    if not isinstance(raw, bool):
+        errors.add((name,), "Must be true or false.", "bool_type")
+        return _OMIT
+    return raw
+
+
+def _parse_int(errors: _Collector, question: Question, raw: Any) -> int | None:
+    name, (low, high) = question.name, question.bounds
     if isinstance(raw, bool) or not isinstance(raw, int | str):
         errors.add((name,), "Enter a whole number.", "int_type")
         return None
@@ -146,12 +194,16 @@ def _parse_int(errors: _Collector, name: str, raw: Any, low: int, high: int) -> 
 
 
 def _parse_enum(
-    errors: _Collector, loc: tuple[str | int, ...], raw: Any, enum: type[StrEnum]
+    errors: _Collector,
+    loc: tuple[str | int, ...],
+    raw: Any,
+    enum: type[StrEnum],
+    unknown: bool = False,
 ) -> Any:
     try:
         return enum(raw)
-    except ValueError:
-        allowed = ", ".join(f"'{v}'" for v in enum)
+    except (ValueError, TypeError):
+        allowed = ", ".join(f"'{v}'" for v in (*enum, *([c.UNKNOWN] if unknown else [])))
         errors.add(loc, f"Must be one of {allowed}.", "enum")
         return None
 
@@ -164,16 +216,16 @@ def _parse_set(errors: _Collector, name: str, raw: Any, enum: type[StrEnum]) -> 
     return frozenset(item for item in items if item is not None)
 
 
-def _parse_domains(errors: _Collector, raw: Any) -> tuple[Domain, ...] | None:
+def _parse_domains(errors: _Collector, raw: Any) -> tuple[Domain, ...] | Any:
     if isinstance(raw, str | Mapping) or not isinstance(raw, Iterable):
         errors.add(("domains",), "Must be a list of domains.", "list_type")
-        return None
+        return _OMIT
     raw = list(raw)
     if len(raw) > c.MAX_DOMAINS:
         errors.add(("domains",), f"At most {c.MAX_DOMAINS} domains.", "too_long")
-        return None
+        return _OMIT
     if not raw:
-        return None
+        return _OMIT
     domains = [_parse_domain(errors, i, item) for i, item in enumerate(raw)]
     valid = [d for d in domains if d is not None]
     _check_domain_references(errors, valid, domains)
@@ -209,9 +261,6 @@ def _parse_domain(errors: _Collector, index: int, raw: Any) -> Domain | None:
         depends_on=links["depends_on"],
         publishes_to=links["publishes_to"],
     )
-
-
-_LINK_KEYS = ("depends_on", "publishes_to")
 
 
 def _valid_team(team: object) -> bool:

@@ -1,7 +1,7 @@
 """Every enum and limit of the questionnaire, defined once.
 
-The values are the contract strings of the API; the form, the API schema and the
-engine all read them from here.
+The values are the contract strings of the API; the question table (`questions.py`)
+turns them into the form, the API schema and the engine's parsing.
 """
 
 from enum import StrEnum
@@ -9,6 +9,9 @@ from enum import StrEnum
 from architectures.model import Load
 
 __all__ = ["Load"]  # a domain's load is its component's load: one enum, in the model
+
+# "Don't know": the value of a choice question, or `null` for a number, or `unknown_ops`.
+UNKNOWN = "unknown"
 
 
 class Contention(StrEnum):
@@ -66,6 +69,63 @@ class DomainClarity(StrEnum):
     CLEAR = "clear"
 
 
+class Isolation(StrEnum):
+    NONE = "none"
+    SOME = "some"
+    CRITICAL = "critical"
+
+
+class Regulation(StrEnum):
+    NONE = "none"
+    SOME = "some"
+
+
+class CostSensitivity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class DeployFrequency(StrEnum):
+    MONTHLY = "monthly"
+    WEEKLY = "weekly"
+    DAILY = "daily"
+    ON_DEMAND = "on_demand"
+
+
+class ModuleBoundaries(StrEnum):
+    NONE = "none"
+    INFORMAL = "informal"
+    ENFORCED = "enforced"
+
+
+class PlatformChange(StrEnum):
+    NONE = "none"
+    FORCED = "forced"
+
+
+class Delivery(StrEnum):
+    HOSTED = "hosted"
+    SHIPPED = "shipped"
+
+
+class Growth(StrEnum):
+    STABLE = "stable"
+    GROWING = "growing"
+    RAPID = "rapid"
+
+
+class PlatformTeam(StrEnum):
+    NONE = "none"
+    SMALL = "small"
+    DEDICATED = "dedicated"
+
+
+class TimeToMarket(StrEnum):
+    NORMAL = "normal"
+    HIGH = "high"
+
+
 class Practice(StrEnum):
     API_VERSIONING = "api_versioning"
     SERVICE_TEMPLATE = "service_template"
@@ -81,7 +141,9 @@ class OrgTrait(StrEnum):
     LOCKSTEP_DEPLOYS = "lockstep_deploys"
 
 
-class Architecture(StrEnum):
+class Family(StrEnum):
+    """The contract's `recommendation.architecture`: which side of the split a style is on."""
+
     MONOLITH = "monolith"
     MICROSERVICES = "microservices"
 
@@ -91,6 +153,24 @@ class Style(StrEnum):
     MODULAR_MONOLITH = "modular_monolith"
     MICROSERVICES = "microservices"
     INCREMENTAL_MIGRATION = "incremental_migration"
+
+    @property
+    def family(self) -> Family:
+        if self in (Style.MONOLITH, Style.MODULAR_MONOLITH):
+            return Family.MONOLITH
+        return Family.MICROSERVICES
+
+    @property
+    def label(self) -> str:
+        return STYLE_LABELS[self]
+
+
+STYLE_LABELS: dict[Style, str] = {
+    Style.MONOLITH: "Monolith",
+    Style.MODULAR_MONOLITH: "Modular monolith",
+    Style.MICROSERVICES: "Microservices",
+    Style.INCREMENTAL_MIGRATION: "Incremental migration",
+}
 
 
 class Confidence(StrEnum):
@@ -104,6 +184,7 @@ TEAMS_MIN, TEAMS_MAX = 1, 1000
 DEVELOPERS_MIN, DEVELOPERS_MAX = 1, 100_000
 PAIN_MIN, PAIN_MAX = 0, 5
 KLOC_MIN, KLOC_MAX = 0, 100_000
+SERVICES_MIN, SERVICES_MAX = 0, 100_000
 DOMAIN_NAME_MAX = 40
 DOMAIN_NAME_PATTERN = r"^[A-Za-z0-9_\- ]{1,40}$"
 TEAM_NAME_MAX = 60

@@ -1,22 +1,28 @@
-"""Sensitivity: the smallest changes of answers that would change the architecture.
+"""Sensitivity: the smallest changes of answers that would change the advice.
 
-One-field changes first (the nearest value of each field that flips the verdict); only
-when none exists, pairs of fields. Each flip says what the verdict would become.
+`find_flips` looks for the changes that move the architecture to the other side;
+`runner_up_change` for the one that makes the runner-up win. Both try one-field changes
+first, each field's nearest value first; only when no single change is enough do they
+try pairs, among the fields whose single changes came closest.
 """
 
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
 from typing import Any
 
 from decider.engine import choices as c
-from decider.engine.answers import Answers
-from decider.engine.verdict import Verdict, weigh
+from decider.engine.questions import BY_NAME, QUESTIONS, Kind
+from decider.engine.weighing import UNKNOWN, Evaluation, Profile
 
-TEAM_STEPS = (1, 2, 3, 4, 6, 10, 20)
+TEAM_STEPS = (1, 2, 3, 4, 6, 10, 20, 40)
 MAX_PAIR_FLIPS = 5
 PAIR_ALTERNATIVES = 3
+PAIR_FIELDS = 6
+SEARCH_COMPLETIONS = 6
+# What exists today is a fact to build on, not an answer to change.
+FIXED_FACTS = frozenset({"existing_system"})
 
 
 @dataclass(frozen=True)
@@ -30,20 +36,26 @@ class Change:
 @dataclass(frozen=True)
 class Flip:
     changes: tuple[Change, ...]
-    verdict: Verdict
+    outcome: Evaluation
+
+    @property
+    def condition(self) -> str:
+        """The changes in words, e.g. "with 4 teams instead of 6"."""
+        return " and ".join(ch.label for ch in self.changes)
 
     @property
     def description(self) -> str:
-        what = " and ".join(ch.label for ch in self.changes)
-        return f"{what[0].upper()}{what[1:]}: {self.verdict.style.replace('_', ' ')}."
+        what = self.condition
+        return f"{what[0].upper()}{what[1:]}: {self.outcome.style.label.lower()}."
 
     def to_dict(self) -> dict[str, object]:
         return {
             "changes": {ch.field: _json(ch.value) for ch in self.changes},
-            "architecture": str(self.verdict.architecture),
-            "style": str(self.verdict.style),
-            "score": round(self.verdict.score, 4) + 0.0,
+            "architecture": str(self.outcome.architecture),
+            "style": str(self.outcome.style),
+            "score": round(self.outcome.score, 4) + 0.0,
             "description": self.description,
+            "condition": self.condition,
         }
 
 
@@ -53,80 +65,115 @@ def _json(value: Any) -> Any:
     return str(value) if isinstance(value, StrEnum) else value
 
 
-def find_flips(a: Answers, verdict: Verdict) -> tuple[Flip, ...]:
-    by_field = {name: list(alts) for name, alts in _alternatives(a)}
-    singles = []
-    for alternatives in by_field.values():
-        flip = next((f for ch in alternatives if (f := _try(a, verdict, ch))), None)
-        if flip:
-            singles.append(flip)
+Reaches = Callable[[Evaluation], bool]
+Progress = Callable[[Evaluation], float]
+
+
+def find_flips(profile: Profile, evaluation: Evaluation) -> tuple[Flip, ...]:
+    side = evaluation.architecture
+    toward = -1.0 if side == c.Family.MICROSERVICES else 1.0
+    return nearest_changes(profile, lambda e: e.architecture != side, lambda e: toward * e.score)
+
+
+def runner_up_change(profile: Profile, evaluation: Evaluation) -> Flip | None:
+    best, second = evaluation.style, evaluation.runner_up
+    found = nearest_changes(
+        profile, lambda e: e.style == second, lambda e: e.fits[second] - e.fits[best]
+    )
+    return found[0] if found else None
+
+
+def nearest_changes(profile: Profile, reaches: Reaches, progress: Progress) -> tuple[Flip, ...]:
+    by_field = {name: list(alts) for name, alts in alternatives(profile)}
+    singles, closest = [], []
+    for name, options in by_field.items():
+        best_progress = None
+        for change in options:
+            outcome = profile.evaluate(_changes(change), SEARCH_COMPLETIONS)
+            if reaches(outcome):
+                singles.append(Flip((change,), outcome))
+                break
+            moved = progress(outcome)
+            best_progress = moved if best_progress is None else max(best_progress, moved)
+        closest.append((best_progress if best_progress is not None else float("-inf"), name))
     if singles:
         return tuple(sorted(singles, key=lambda f: f.changes[0].distance))
-    return _pair_flips(a, verdict, by_field)
+    nearest = [name for _, name in sorted(closest, reverse=True)[:PAIR_FIELDS]]
+    return _pairs(profile, {n: by_field[n] for n in nearest}, reaches)
 
 
-def _pair_flips(
-    a: Answers, verdict: Verdict, by_field: dict[str, list[Change]]
-) -> tuple[Flip, ...]:
+def _pairs(profile: Profile, by_field: dict[str, list[Change]], reaches: Reaches):
     found = []
     for f1, f2 in combinations(by_field, 2):
         for ch1 in by_field[f1][:PAIR_ALTERNATIVES]:
             for ch2 in by_field[f2][:PAIR_ALTERNATIVES]:
-                if flip := _try(a, verdict, ch1, ch2):
-                    found.append(flip)
-    found.sort(key=lambda f: (sum(ch.distance for ch in f.changes), -abs(f.verdict.score)))
+                outcome = profile.evaluate(_changes(ch1, ch2), SEARCH_COMPLETIONS)
+                if reaches(outcome):
+                    found.append(Flip((ch1, ch2), outcome))
+    found.sort(key=lambda f: (sum(ch.distance for ch in f.changes), -abs(f.outcome.score)))
     best: dict[tuple[str, ...], Flip] = {}
     for flip in found:
         best.setdefault(tuple(ch.field for ch in flip.changes), flip)
     return tuple(best.values())[:MAX_PAIR_FLIPS]
 
 
-def _try(a: Answers, verdict: Verdict, *changes: Change) -> Flip | None:
-    changed = replace(a, **{ch.field: ch.value for ch in changes})
-    new, _ = weigh(changed)
-    return Flip(changes, new) if new.architecture != verdict.architecture else None
+def _changes(*changes: Change) -> dict[str, Any]:
+    settled: dict[str, Any] = {}
+    for change in changes:
+        settled[change.field] = change.value
+        if change.field == "ops":
+            settled["unknown_ops"] = False
+    return settled
 
 
-def _alternatives(a: Answers) -> Iterator[tuple[str, Iterator[Change]]]:
-    yield "teams", _team_changes(a.teams)
-    for name in (
-        "deploy_contention",
-        "scaling",
-        "tech_diversity",
-        "domain_clarity",
-        "distributed_experience",
-        "consistency",
-        "existing_system",
-    ):
-        yield name, _enum_changes(name, getattr(a, name))
-    yield "monolith_pain", _pain_changes(a.monolith_pain)
-    yield "ops", _ops_changes(a.ops)
-    if c.OrgTrait.TREND_DRIVEN in a.org:
+def alternatives(profile: Profile) -> Iterator[tuple[str, Iterator[Change]]]:
+    base = profile.base
+    for question in QUESTIONS:
+        name, value = question.name, base[question.name]
+        if name == "teams":
+            yield name, _team_changes(value)
+        elif name == "monolith_pain":
+            yield name, _pain_changes(value)
+        elif name == "ops":
+            yield name, _ops_changes(value)
+        elif question.kind is Kind.CHOICE and name not in FIXED_FACTS:
+            yield name, _enum_changes(name, value)
+    if c.OrgTrait.TREND_DRIVEN in base["org"]:
         label = "if the push were not driven by the trend"
-        yield "org", iter([Change("org", a.org - {c.OrgTrait.TREND_DRIVEN}, label, 1)])
+        yield "org", iter([Change("org", base["org"] - {c.OrgTrait.TREND_DRIVEN}, label, 1)])
 
 
 def _team_changes(teams: int) -> Iterator[Change]:
-    values = sorted((v for v in TEAM_STEPS if v != teams), key=lambda v: abs(v - teams))
-    for v in values:
-        yield Change("teams", v, f"with {v} teams instead of {teams}", abs(v - teams))
+    steps = sorted({*TEAM_STEPS, teams})
+    here = steps.index(teams)
+    for v in sorted((v for v in steps if v != teams), key=lambda v: abs(steps.index(v) - here)):
+        yield Change("teams", v, f"with {v} teams instead of {teams}", abs(steps.index(v) - here))
 
 
-def _enum_changes(name: str, current: StrEnum) -> Iterator[Change]:
-    members = list(type(current))
+def _enum_changes(name: str, current: Any) -> Iterator[Change]:
+    members = list(BY_NAME[name].values)
+    words = name.replace("_", " ")
+    if current is UNKNOWN or current is None:
+        known = "known to be" if current is UNKNOWN else ""
+        for member in members:
+            yield Change(name, member, f"if {words} were {known} '{member}'".replace("  ", " "), 1)
+        return
     here = members.index(current)
     for member in sorted(members, key=lambda m: abs(members.index(m) - here)):
         if member != current:
-            label = f"with {name.replace('_', ' ')} '{member}' instead of '{current}'"
+            label = f"with {words} '{member}' instead of '{current}'"
             yield Change(name, member, label, abs(members.index(member) - here))
 
 
-def _pain_changes(pain: int) -> Iterator[Change]:
+def _pain_changes(pain: Any) -> Iterator[Change]:
+    if pain is UNKNOWN:
+        for v in range(c.PAIN_MIN, c.PAIN_MAX + 1):
+            yield Change("monolith_pain", v, f"if codebase pain were known to be {v}/5", 1)
+        return
     for v in sorted(range(c.PAIN_MIN, c.PAIN_MAX + 1), key=lambda v: abs(v - pain)):
         if v != pain:
-            yield Change(
-                "monolith_pain", v, f"with codebase pain {v}/5 instead of {pain}/5", abs(v - pain)
-            )
+            label = f"with codebase pain {v}/5 instead of {pain}/5"
+            yield Change("monolith_pain", v, label, abs(v - pain))
 
 
 def _ops_changes(ops: frozenset[c.Op]) -> Iterator[Change]:

@@ -15,6 +15,8 @@ class Source(StrEnum):
     TEAM_TOPOLOGIES = "Skelton and Pais, Team Topologies (2019)"
     ACCELERATE = "Forsgren, Humble and Kim, Accelerate (2018)"
     RADAR = "ThoughtWorks Technology Radar, microservice envy"
+    TILKOV = "Tilkov, Don't start with a monolith (2015)"
+    TAIBI = "Taibi, Lenarduzzi and Pahl, Microservices Anti-Patterns: A Taxonomy (2020)"
     DESIGN = "Decider's design reasoning"
 
 
@@ -30,4 +32,6 @@ LINKS: dict[Source, str] = {
     Source.TEAM_TOPOLOGIES: "https://teamtopologies.com/book",
     Source.ACCELERATE: "https://itrevolution.com/product/accelerate/",
     Source.RADAR: "https://www.thoughtworks.com/radar/techniques/microservice-envy",
+    Source.TILKOV: "https://martinfowler.com/articles/dont-start-monolith.html",
+    Source.TAIBI: "https://arxiv.org/abs/1908.04101",
 }

@@ -1,9 +1,9 @@
-"""A short summary of the verdict in plain words."""
+"""The verdict in plain words: a headline, how contested it is, and what weighs most."""
 
 from decider.engine import choices as c
-from decider.engine.answers import Answers
-from decider.engine.factors import Factor
-from decider.engine.verdict import Verdict
+from decider.engine.factors import Factor, services_per_team
+from decider.engine.overrides import missing_prerequisites
+from decider.engine.weighing import Evaluation
 
 HEADLINES = {
     c.Style.MONOLITH: "Build one well-structured deployable: a monolith.",
@@ -19,11 +19,52 @@ HEADLINES = {
 }
 
 
-def summarise(a: Answers, verdict: Verdict, factors: tuple[Factor, ...]) -> str:
-    parts = [HEADLINES[verdict.style]]
-    if verdict.gated and a.missing_prerequisites:
-        missing = ", ".join(c.LABELS[op] for op in a.missing_prerequisites)
-        parts.append(f"Microservices are not advisable yet: first put in place {missing}.")
+def headline(v: dict, evaluation: Evaluation, build_first: tuple[c.Op, ...]) -> str:
+    style = evaluation.style
+    ratio = services_per_team(v) if v["services_today"] is not None else None
+    if v["existing_system"] == c.ExistingSystem.MICROSERVICES and ratio and ratio > 3:
+        if style.family == c.Family.MONOLITH:
+            return (
+                f"Consolidate: merge the {v['services_today']} services back into "
+                f"{'a modular monolith' if style == c.Style.MODULAR_MONOLITH else 'one deployable'}."
+            )
+        target = max(1, round(v["teams"] * 2))
+        return (
+            f"Consolidate: merge the {v['services_today']} services into about {target} larger "
+            "ones, at most two per team, each owning its data."
+        )
+    if build_first:
+        missing = ", ".join(c.LABELS[op] for op in build_first)
+        return (
+            f"Migrate incrementally, platform first: build {missing}, then carve one bounded "
+            "slice off the monolith, measure, repeat."
+        )
+    return HEADLINES[style]
+
+
+def plain_confidence(evaluation: Evaluation, robustness: float, contested: bool) -> str:
+    """E.g. "Holds for 83% of nearby answers; a modular monolith is the close alternative."."""
+    held = f"Holds for {robustness:.0%} of nearby answers"
+    margin = evaluation.fits[evaluation.style] - evaluation.fits[evaluation.runner_up]
+    alternative = evaluation.runner_up.label.lower()
+    article = "an" if alternative[0] in "aeiou" else "a"
+    if margin < 0.1 or contested:
+        return f"{held}; {article} {alternative} is the close alternative."
+    return f"{held}; the next best is {article} {alternative}."
+
+
+def summarise(
+    v: dict,
+    evaluation: Evaluation,
+    factors: list[Factor],
+    build_first: tuple[c.Op, ...],
+    gated: bool,
+) -> str:
+    parts = [headline(v, evaluation, build_first)]
+    missing = missing_prerequisites(v) if not v["unknown_ops"] else ()
+    if gated and missing and not build_first:
+        listed = ", ".join(c.LABELS[op] for op in missing)
+        parts.append(f"Microservices are not advisable yet: first put in place {listed}.")
     weighed = [f for f in factors if not f.factor.startswith("rule_")]
     toward = max(weighed, key=lambda f: f.contribution)
     against = min(weighed, key=lambda f: f.contribution)

@@ -1,13 +1,9 @@
 from django import template
 
-register = template.Library()
+from decider.engine.choices import LABELS, STYLE_LABELS
+from decider.engine.questions import BY_NAME
 
-STYLE_LABELS = {
-    "monolith": "Monolith",
-    "modular_monolith": "Modular monolith",
-    "microservices": "Microservices",
-    "incremental_migration": "Incremental migration",
-}
+register = template.Library()
 
 
 @register.filter
@@ -34,3 +30,15 @@ def make_list_words(text: str) -> list[str]:
 def with_severity(findings: list[dict], severity: str) -> list[tuple[int, dict]]:
     """The findings of one severity, each with its number in the whole list (its badge)."""
     return [(i, f) for i, f in enumerate(findings, start=1) if f["severity"] == severity]
+
+
+@register.filter
+def question_label(name: str) -> str:
+    """The question as asked, for an answer's field name."""
+    question = BY_NAME.get(name)
+    return question.label.rstrip("?") if question else name.replace("_", " ")
+
+
+@register.filter
+def op_label(op: str) -> str:
+    return LABELS.get(op, op)

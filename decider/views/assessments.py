@@ -12,12 +12,18 @@ from decider.assessments import (
     marks,
     saved_architecture,
 )
-from decider.charts import factor_chart
+from decider.charts import factor_chart, weighing
 from decider.diagrams import inline_svg
 from decider.engine import recommend
 from decider.engine.sources import LINKS, Source
 from decider.formrows import edit_rows, is_row_action
-from decider.forms import DomainForm, DomainFormSet, blank_questionnaire, read_questionnaire
+from decider.forms import (
+    DomainForm,
+    DomainFormSet,
+    blank_questionnaire,
+    questionnaire_context,
+    read_questionnaire,
+)
 from decider.models import Assessment
 
 DIAGRAM_UNAVAILABLE = (
@@ -28,17 +34,16 @@ DIAGRAM_UNAVAILABLE = (
 
 def questionnaire(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        form, domains = blank_questionnaire()
-        return render(request, "questionnaire.html", {"form": form, "domains": domains})
+        return render(request, "questionnaire.html", questionnaire_context(*blank_questionnaire()))
     action = request.POST.get("action", "")
     if is_row_action(action, "domains"):
         fields = list(DomainForm.base_fields)
         data = edit_rows(request.POST, "domains", fields, action, DomainFormSet.max_num)
         form, domains, _ = read_questionnaire(data)
-        return render(request, "questionnaire.html", {"form": form, "domains": domains})
+        return render(request, "questionnaire.html", questionnaire_context(form, domains))
     form, domains, answers = read_questionnaire(request.POST)
     if answers is None:
-        return render(request, "questionnaire.html", {"form": form, "domains": domains})
+        return render(request, "questionnaire.html", questionnaire_context(form, domains))
     return redirect(create_assessment(answers=answers))
 
 
@@ -72,6 +77,7 @@ def assessment(request: HttpRequest, pk: str) -> HttpResponse:
         "assessment": saved,
         "result": result,
         "chart": factor_chart(result["factors"]),
+        "factors": weighing(result["factors"]),
         "score_percent": round((result["recommendation"]["score"] + 1) * 50, 1),
         "sources": [(s, LINKS.get(Source(s))) for s in sources if s in Source._value2member_map_],
     }

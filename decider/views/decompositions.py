@@ -17,6 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from architectures.decomposition.monolith import Monolith, MonolithInvalid, Problem
+from architectures.decomposition.options import option_problems
 from decider.assessments import diagram_urls
 from decider.decomposition_forms import DecomposeForm, OptionsForm
 from decider.decompositions import (
@@ -28,7 +29,6 @@ from decider.decompositions import (
     diagram_sources,
     example_text,
     module_names,
-    option_problems,
     read_monolith_text,
     rerun_decomposition,
     resolution_step,

@@ -1,4 +1,5 @@
-"""Reviewing a described architecture: build it, paste it as JSON, or import MicroTOSCA."""
+"""Reviewing an architecture: build it row by row, or paste or upload it in any format
+of the review registry (JSON, MicroTOSCA, compose files, Kubernetes manifests)."""
 
 import json
 from functools import cache
@@ -12,8 +13,8 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from architectures.antipatterns.detect import detect
-from architectures.microtosca import MAX_BYTES, import_microtosca
-from architectures.model import Architecture, ArchitectureInvalid, parse_architecture
+from architectures.model import Architecture, parse_architecture
+from architectures.review_formats import load_json
 from decider.assessments import diagram_urls, marks
 from decider.diagrams import inline_svg
 from decider.formrows import edit_rows, is_row_action
@@ -21,27 +22,22 @@ from decider.models import Review
 from decider.review_forms import (
     ROW_FIELDS,
     ComponentFormSet,
-    JsonForm,
+    ImportForm,
     LinkFormSet,
-    MicroToscaForm,
     builder_formsets,
-    parse_json_text,
     read_builder,
 )
-from decider.reviews import create_review
+from decider.reviews import built, create_review, import_details
 
 EXAMPLES_DIR = Path(settings.BASE_DIR) / "fixtures" / "architectures"
 DEFAULT_EXAMPLE = "shared_database"
 LIMITS = {"components": ComponentFormSet.max_num, "links": LinkFormSet.max_num}
+PAGE = "review_form.html"
 
 
 @cache
 def examples() -> dict[str, dict[str, Any]]:
-    found = {}
-    for path in sorted(EXAMPLES_DIR.glob("*.json")):
-        data = json.loads(path.read_text())
-        found[path.stem] = data
-    return found
+    return {path.stem: load_json(path.read_bytes()) for path in sorted(EXAMPLES_DIR.glob("*.json"))}
 
 
 def review_form(request: HttpRequest) -> HttpResponse:
@@ -56,16 +52,13 @@ def review_form(request: HttpRequest) -> HttpResponse:
         request,
         components=components,
         links=links,
-        json_form=JsonForm(initial={"architecture": text}),
+        import_form=ImportForm(initial={"architecture": text}),
     )
 
 
 def _submitted(request: HttpRequest) -> HttpResponse:
-    source = request.POST.get("source", "build")
-    if source == "json":
-        return _from_json(request)
-    if source == "microtosca":
-        return _from_microtosca(request)
+    if request.POST.get("source", "build") != "build":
+        return _from_import(request)
     action = request.POST.get("action", "")
     if is_row_action(action, "components", "links"):
         prefix = "components" if "components" in action else "links"
@@ -75,36 +68,15 @@ def _submitted(request: HttpRequest) -> HttpResponse:
     components, links, architecture, problems = read_builder(request.POST)
     if architecture is None:
         return _page(request, components=components, links=links, builder_problems=problems)
-    return redirect(create_review(architecture=architecture))
+    return redirect(create_review(imported=built(architecture)))
 
 
-def _from_json(request: HttpRequest) -> HttpResponse:
-    form = JsonForm(request.POST)
-    if form.is_valid():
-        try:
-            return redirect(
-                create_review(architecture=parse_json_text(form.cleaned_data["architecture"]))
-            )
-        except ArchitectureInvalid as invalid:
-            for problem in invalid.problems:
-                where = ".".join(map(str, problem.loc))
-                form.add_error("architecture", f"{where}: {problem.msg}" if where else problem.msg)
-    return _page(request, json_form=form, open_tab="json")
-
-
-def _from_microtosca(request: HttpRequest) -> HttpResponse:
-    form = MicroToscaForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            form.add_error("file", f"The file is too large: at most {MAX_BYTES // 1000:,} KB.")
-        else:
-            try:
-                return redirect(create_review(architecture=import_microtosca(upload.read())))
-            except ArchitectureInvalid as invalid:
-                for problem in invalid.problems:
-                    form.add_error("file", f"{'.'.join(map(str, problem.loc))}: {problem.msg}")
-    return _page(request, microtosca_form=form, open_tab="microtosca")
+def _from_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST, request.FILES)
+    imported = form.imported()
+    if imported is None:
+        return _page(request, import_form=form, open_tab="import")
+    return redirect(create_review(imported=imported))
 
 
 def _page(request: HttpRequest, **context: Any) -> HttpResponse:
@@ -112,23 +84,29 @@ def _page(request: HttpRequest, **context: Any) -> HttpResponse:
         context["components"], context["links"] = builder_formsets(
             architecture=parse_architecture(examples()[DEFAULT_EXAMPLE])
         )
-    context.setdefault("json_form", JsonForm())
-    context.setdefault("microtosca_form", MicroToscaForm())
+    context.setdefault("import_form", ImportForm())
     context.setdefault("open_tab", "build")
     context["examples"] = [(name, data.get("description", "")) for name, data in examples().items()]
-    return render(request, "review_form.html", context)
+    return render(request, PAGE, context)
 
 
 @require_POST
 @vary_on_headers("HX-Request")
 def analyse_draft(request: HttpRequest) -> HttpResponse:
-    """Live re-analysis of the architecture being built (not saved)."""
+    """Live re-analysis of the architecture being built (not saved): htmx gets the
+    analysis fragment of the page, a plain request the whole page with it filled in."""
     components, links, architecture, problems = read_builder(request.POST)
-    context: dict[str, Any] = {"components": components, "links": links, "problems": problems}
+    context: dict[str, Any] = {
+        "components": components,
+        "links": links,
+        "problems": problems,
+        "drafted": True,
+    }
     if architecture is not None:
         context |= _analysis(architecture)
-    template = "partials/review_analysis.html" if request.htmx else "review_analysis_page.html"
-    return render(request, template, context)
+    if request.htmx:
+        return render(request, f"{PAGE}#analysis", context)
+    return _page(request, **context)
 
 
 def _analysis(architecture: Architecture) -> dict[str, Any]:
@@ -142,6 +120,7 @@ def review(request: HttpRequest, pk: str) -> HttpResponse:
     architecture = parse_architecture(saved.architecture)
     findings = saved.result["anti_patterns"]
     svg = inline_svg(architecture, marks=marks(findings), title="Reviewed architecture")
+    details = import_details(saved)
     context = {
         "review": saved,
         "findings": findings,
@@ -149,5 +128,14 @@ def review(request: HttpRequest, pk: str) -> HttpResponse:
         "diagram_links": diagram_urls("reviews", saved.pk),
         "microtosca_url": f"/api/v1/reviews/{saved.pk}/architecture.microtosca.yml",
         "counts": {"components": len(architecture.components), "links": len(architecture.links)},
+        **details,
+        "evidence_by_component": _evidence_by(details["evidence"]["components"], "name"),
     }
     return render(request, "review.html", context)
+
+
+def _evidence_by(records: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        grouped.setdefault(record[key], []).append(record)
+    return grouped

@@ -91,7 +91,7 @@ def test_the_openapi_schema_documents_every_status(client):
     scaling = schema["components"]["schemas"]["AnswersIn"]["properties"]["scaling"]
     if "$ref" in scaling:
         scaling = schema["components"]["schemas"][scaling["$ref"].rsplit("/", 1)[1]]
-    assert scaling["enum"] == ["uniform", "moderate", "divergent"]
+    assert scaling["enum"] == ["uniform", "moderate", "divergent", "unknown"]
 
 
 def test_the_interactive_docs_are_served(client):

@@ -3,6 +3,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from architectures.diagram import MARK_COLOR
 from architectures.microtosca_export import export_microtosca
@@ -150,3 +151,94 @@ def test_metadata_that_would_make_a_review_unreadable_is_refused(client):
     response = post(client, too_many, "application/yaml")
     assert response.status_code == 422
     assert Review.objects.count() == 0
+
+
+DEPLOYMENTS = Path(__file__).parents[2] / "fixtures" / "deployments"
+COMPOSE = "services:\n  web: {image: acme/web, depends_on: [db], ports: ['80:80']}\n  db: {image: postgres}\n"
+
+
+def test_kubernetes_manifests_are_detected_with_warnings_and_evidence(client):
+    body = (DEPLOYMENTS / "online-boutique" / "kubernetes-manifests.yaml").read_bytes()
+    response = post(client, body, "application/yaml")
+    assert response.status_code == 201
+    data = response.json()
+    assert data["source"] == {"format": "kubernetes", "files": []}
+    assert any(
+        w["kind"] == "unresolved-host" and "shoppingassistantservice" in w["message"]
+        for w in data["warnings"]
+    )
+    evidence = next(e for e in data["evidence"]["links"] if e["target"] == "redis-cart")
+    assert evidence["key"] == "spec.template.spec.containers[0].env[0].value"
+    assert evidence["file"] == "pasted text" and isinstance(evidence["document"], int)
+    assert (
+        client.get(data["url"].replace("/reviews/", "/api/v1/reviews/").rstrip("/")).json() == data
+    )
+
+
+def test_a_compose_file_is_detected_and_the_format_can_be_forced(client):
+    assert post(client, COMPOSE, "application/yaml").json()["source"]["format"] == "compose"
+    forced = client.post(
+        "/api/v1/reviews?format=kubernetes", COMPOSE, content_type="application/yaml"
+    )
+    assert forced.status_code == 422
+    assert forced.json()["detail"][0]["loc"] == ["body", "kind"]
+
+
+def test_an_unknown_format_is_a_422_on_the_query(client):
+    response = client.post("/api/v1/reviews?format=helm", COMPOSE, content_type="application/yaml")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "format"]
+
+
+def test_several_files_go_as_multipart_in_order(client):
+    files = [
+        SimpleUploadedFile(name, (DEPLOYMENTS / "eshoponcontainers" / name).read_bytes())
+        for name in ("docker-compose.yml", "docker-compose.override.yml")
+    ]
+    response = client.post("/api/v1/reviews", {"file": files})
+    assert response.status_code == 201
+    data = response.json()
+    assert data["source"]["files"] == ["docker-compose.yml", "docker-compose.override.yml"]
+    assert "Pass@word" not in response.content.decode()
+    saved = Review.objects.get(pk=data["id"])
+    assert "Pass@word" not in json.dumps(saved.result) + json.dumps(saved.architecture)
+
+
+def test_errors_in_deployment_files_name_the_document_and_the_key(client):
+    body = "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {}\n"
+    response = post(client, body, "application/yaml")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "documents", 1, "metadata", "name"]
+    named = client.post(
+        "/api/v1/reviews",
+        {"file": [SimpleUploadedFile("c.yml", b"services:\n  web: {ports: 80}\n")]},
+    )
+    assert named.json()["detail"][0]["loc"] == ["body", "c.yml", "services", "web", "ports"]
+
+
+def test_yaml_in_no_known_format_is_a_422_and_other_bodies_a_415(client):
+    response = post(client, "hello: there\n", "application/yaml")
+    assert response.status_code == 422 and "Not recognised" in response.json()["detail"][0]["msg"]
+    assert post(client, "x", content_type="text/csv").status_code == 415
+
+
+def test_the_openapi_documents_formats_warnings_and_evidence(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/reviews"]["post"]
+    assert "multipart/form-data" in operation["requestBody"]["content"]
+    assert "compose" in operation["requestBody"]["description"]
+    parameter = next(p for p in operation["parameters"] if p["name"] == "format")
+    assert parameter["in"] == "query"
+    review = schema["components"]["schemas"]["ReviewOut"]
+    assert {"warnings", "evidence", "source"} <= set(review["required"])
+    assert "LinkEvidenceOut" in schema["components"]["schemas"]
+
+
+def test_a_malformed_multipart_body_is_a_json_400(client):
+    response = client.generic(
+        "POST", "/api/v1/reviews", b"garbage", content_type="multipart/form-data"
+    )
+    assert response.status_code == 400
+    assert "multipart" in response.json()["detail"]
+    empty = client.post("/api/v1/reviews", {"note": "no file"})
+    assert empty.status_code == 422 and empty.json()["detail"][0]["loc"] == ["body", "file"]

@@ -38,7 +38,9 @@ def test_it_records_the_decision_with_its_drivers_and_options():
         "## What would change this decision",
     ):
         assert heading in text
-    assert "Releases constantly wait on other teams'" in text
+    assert "Releases constantly wait on another team's" in text
+    assert "### Incremental migration to microservices (fit " in text
+    assert "* Good, because each part scales on its own." in text
     assert "* Local Logging (medium): No central logs. Remedy: Aggregate." in text
 
 

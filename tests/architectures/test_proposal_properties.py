@@ -7,7 +7,7 @@ from architectures.antipatterns.detect import detect
 from architectures.model import parse_architecture
 from architectures.proposal import propose
 from decider.engine.choices import Style
-from decider.engine.verdict import weigh
+from decider.engine.recommendation import evaluate
 from tests.decider.engine.strategies import answers
 
 # What the proposal can always avoid, whatever the answers (see ANTIPATTERNS.md). Not
@@ -39,7 +39,7 @@ def test_every_proposal_survives_a_round_trip_through_the_model(a, style):
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(answers)
 def test_no_recommended_proposal_contains_an_avoidable_anti_pattern(a):
-    architecture = propose(a, weigh(a)[0].style)
+    architecture = propose(a, evaluate(a).style)
     found = {f.id for f in detect(answers=None, architecture=architecture)}
     avoidable = AVOIDABLE | (set() if any(d.team for d in a.domains) else TEAM_SMELLS)
     if len(architecture.teams) == 1:

@@ -23,7 +23,7 @@ def test_an_example_decomposes_and_the_slider_changes_the_candidates(live_server
     expect(page.locator("#diagram svg").first).to_be_visible()
 
     page.locator("#id_granularity").fill("4")
-    expect(count).to_have_text("5")
+    expect(count).to_have_text("6")
     expect(page.locator("#resolution")).to_have_text("0.5")
     expect(page).to_have_url(PERMALINK)
     assert page.url != first_url

@@ -1,4 +1,5 @@
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -34,3 +35,25 @@ def test_a_review_can_be_built_without_javascript(live_server, no_js_page: Page)
     page.click("#build button.primary")
     expect(page).to_have_url(re.compile(r"/reviews/[0-9a-f-]{36}/$"))
     expect(page.locator("#warnings")).to_contain_text("No API Gateway")
+
+
+DEPLOYMENTS = Path(__file__).parents[2] / "fixtures" / "deployments" / "eshoponcontainers"
+
+
+def test_a_compose_file_and_its_override_are_uploaded_at_once(live_server, page: Page):
+    page.goto(f"{live_server.url}/review/")
+    page.click("#import summary")
+    page.set_input_files(
+        "#import input[type=file]",
+        [DEPLOYMENTS / "docker-compose.yml", DEPLOYMENTS / "docker-compose.override.yml"],
+    )
+    page.click("#import button.primary")
+    expect(page).to_have_url(re.compile(r"/reviews/[0-9a-f-]{36}/$"))
+    expect(page.locator("#source")).to_contain_text("docker-compose.override.yml")
+    expect(page.locator("#import-warnings")).to_contain_text("sqldata/OrderingDb")
+    expect(page.locator("#warnings")).to_contain_text("Shared Persistence")
+    page.click("#evidence summary")
+    expect(page.locator("#evidence")).to_contain_text(
+        "services.basket-api.environment.EventBusConnection"
+    )
+    expect(page.locator("body")).not_to_contain_text("Pass@word")

@@ -15,11 +15,11 @@ from decider.decompositions import (
     diagram_sources,
     example_text,
     read_monolith_text,
-    read_pins,
     read_request,
     rerun_decomposition,
     resolution_step,
     saved_result,
+    split_pins,
     step_resolution,
 )
 from decider.models import Decomposition
@@ -32,12 +32,12 @@ def shop_data() -> dict:
 
 
 def test_the_slider_steps_run_from_the_lowest_to_the_highest_resolution():
-    assert RESOLUTION_STEPS[0] == 0.05 and RESOLUTION_STEPS[-1] == 10.0
+    assert RESOLUTION_STEPS[0] == 0.05 and RESOLUTION_STEPS[-1] == 100.0
     assert step_resolution(DEFAULT_STEP) == 1.0
     assert list(RESOLUTION_STEPS) == sorted(RESOLUTION_STEPS)
     assert all(resolution_step(r) == i for i, r in enumerate(RESOLUTION_STEPS))
     assert resolution_step(1.2) == DEFAULT_STEP
-    assert step_resolution(99) == 10.0
+    assert step_resolution(99) == 100.0
 
 
 def test_it_reads_json_and_csv_text():
@@ -60,10 +60,10 @@ def test_bad_text_names_where_the_problem_is():
 
 def test_pins_are_read_one_per_line_split_at_the_last_equals_sign():
     text = "# comment\n web.checkout = checkout \n\na=b = c\n"
-    assert read_pins(text) == {"web.checkout": "checkout", "a=b": "c"}
-    with pytest.raises(MonolithInvalid) as invalid:
-        read_pins("fine = ok\nno sign\n= nameless")
-    assert [p.loc for p in invalid.value.problems] == [("pins", "line", 2), ("pins", "line", 3)]
+    assert split_pins(text) == ({"web.checkout": "checkout", "a=b": "c"}, [])
+    pins, problems = split_pins("fine = ok\nno sign\n= nameless")
+    assert pins == {"fine": "ok"}
+    assert [p.loc for p in problems] == [("pins", "line", 2), ("pins", "line", 3)]
 
 
 def test_a_request_names_every_problem_with_the_options_too():
@@ -71,8 +71,10 @@ def test_a_request_names_every_problem_with_the_options_too():
         read_request({"modules": "nope", "resolution": True, "pins": []})
     locs = [p.loc for p in invalid.value.problems]
     assert locs == [("modules",), ("resolution",), ("pins",)]
-    monolith, resolution, pins = read_request(shop_data() | {"resolution": 2})
-    assert resolution == 2.0 and pins == {} and monolith.modules
+    monolith, options = read_request(shop_data() | {"resolution": 2, "teams": 3})
+    assert options.resolution == 2.0 and options.pins == {} and options.teams == 3
+    assert monolith.modules
+    assert read_request(shop_data())[1].resolution is None
 
 
 def test_locations_read_like_paths():
@@ -105,7 +107,7 @@ def test_creating_saves_the_monolith_options_and_result():
 
 @pytest.mark.django_db
 def test_a_rerun_with_the_same_options_reuses_the_earlier_one():
-    first = create_decomposition(monolith=parse_monolith(shop_data()))
+    first = create_decomposition(monolith=parse_monolith(shop_data()), resolution=1.0)
     coarse = rerun_decomposition(first, resolution=0.2, pins={})
     assert coarse.pk != first.pk
     assert len(coarse.result["candidates"]) < len(first.result["candidates"])
@@ -116,7 +118,7 @@ def test_a_rerun_with_the_same_options_reuses_the_earlier_one():
 
 @pytest.mark.django_db
 def test_the_diagram_is_drawn_from_the_saved_result_as_the_core_draws_it():
-    from architectures.decomposition.service import decompose
+    from architectures.decomposition.split import decompose
 
     monolith = parse_monolith(shop_data())
     saved = create_decomposition(monolith=monolith)

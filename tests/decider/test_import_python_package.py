@@ -10,7 +10,7 @@ def make_package(root, name):
     package.mkdir()
     (package / "__init__.py").write_text("")
     (package / "orders.py").write_text(f"from {name} import billing\n")
-    (package / "billing.py").write_text("")
+    (package / "billing.py").write_text("RATE = 1\n")
     return package
 
 
@@ -33,7 +33,7 @@ def test_it_reads_a_table_mapping_and_writes_a_file(tmp_path):
 
 
 def test_it_fails_with_a_readable_error(tmp_path):
-    with pytest.raises(CommandError, match="not a Python package"):
+    with pytest.raises(CommandError, match="No Python module found"):
         call_command("import_python_package", str(tmp_path))
     package = make_package(tmp_path, "cmdshop_c")
     mapping = tmp_path / "tables.json"

@@ -11,30 +11,31 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from architectures.decomposition.monolith import MonolithInvalid
 from architectures.decomposition.python_import import import_python_package
+from decider.management.monolith_output import add_source_arguments, write_monolith
 
 
 class Command(BaseCommand):
-    help = "Print the Monolith JSON of a Python package, built from its import graph."
+    help = "Print the Monolith JSON of Python packages, built from their import graph."
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="directory of the package (it holds __init__.py)")
+        parser.add_argument("path", help="folder holding one or more packages (or a package)")
         parser.add_argument("--tables", help="JSON file: module name to {table: r|w|rw}")
-        parser.add_argument("--output", help="write the JSON to this file instead of stdout")
+        add_source_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         mapping = _read_mapping(options["tables"]) if options["tables"] else None
-        try:
-            monolith = import_python_package(options["path"], tables=mapping)
-        except MonolithInvalid as error:
-            lines = [f"{'.'.join(map(str, p.loc))}: {p.msg}" for p in error.problems]
-            raise CommandError("\n".join(lines)) from error
-        text = json.dumps(monolith.to_dict(), indent=2) + "\n"
-        if options["output"]:
-            Path(options["output"]).write_text(text, encoding="utf-8")
-        else:
-            self.stdout.write(text, ending="")
+        write_monolith(
+            self,
+            options,
+            lambda: import_python_package(
+                options["path"],
+                tables=mapping,
+                exclude=options["exclude"],
+                include_tests=options["include_tests"],
+            ),
+        )
 
 
 def _read_mapping(path: str) -> dict[str, Any]:

@@ -1,9 +1,10 @@
-"""Hypothesis strategies over the whole answer space."""
+"""Hypothesis strategies over the whole answer space, derived from the question table."""
 
 from hypothesis import strategies as st
 
 from decider.engine import choices as c
 from decider.engine.answers import Answers, Domain
+from decider.engine.questions import QUESTIONS, Kind, Question
 
 DOMAIN_SETS = (
     tuple(Domain(n) for n in c.DEFAULT_DOMAINS),
@@ -49,21 +50,29 @@ def domain_graphs(draw: st.DrawFn) -> tuple[Domain, ...]:
     return tuple(domains)
 
 
-answers = st.builds(
-    Answers,
-    teams=st.integers(c.TEAMS_MIN, c.TEAMS_MAX),
-    deploy_contention=st.sampled_from(c.Contention),
-    scaling=st.sampled_from(c.Scaling),
-    tech_diversity=st.sampled_from(c.TechDiversity),
-    monolith_pain=st.integers(c.PAIN_MIN, c.PAIN_MAX),
-    existing_system=st.sampled_from(c.ExistingSystem),
-    developers=st.none() | st.integers(c.DEVELOPERS_MIN, c.DEVELOPERS_MAX),
-    codebase_kloc=st.none() | st.integers(c.KLOC_MIN, c.KLOC_MAX),
-    ops=st.frozensets(st.sampled_from(c.Op)),
-    distributed_experience=st.sampled_from(c.Experience),
-    consistency=st.sampled_from(c.Consistency),
-    domain_clarity=st.sampled_from(c.DomainClarity),
-    domains=st.sampled_from(DOMAIN_SETS) | domain_graphs(),
-    practices=st.frozensets(st.sampled_from(c.Practice)),
-    org=st.frozensets(st.sampled_from(c.OrgTrait)),
-)
+def answer_values(question: Question, *, unknowns: bool) -> st.SearchStrategy:
+    """Every value `question` accepts (with "don't know" when `unknowns`)."""
+    if question.kind is Kind.SET:
+        return st.frozensets(st.sampled_from(question.values))
+    if question.kind is Kind.NUMBER:
+        values = st.integers(*question.bounds)
+    else:
+        values = st.sampled_from(question.values)
+    if question.unknown and unknowns and question.kind is Kind.CHOICE:
+        values |= st.just(c.UNKNOWN)
+    number_unknown = question.kind is Kind.NUMBER and question.unknown and unknowns
+    if number_unknown or (not question.required and question.default is None):
+        values |= st.none()
+    return values
+
+
+def answers_strategy(*, unknowns: bool = True) -> st.SearchStrategy:
+    fields = {q.name: answer_values(q, unknowns=unknowns) for q in QUESTIONS}
+    if unknowns:
+        fields["unknown_ops"] = st.booleans()
+    fields["domains"] = st.sampled_from(DOMAIN_SETS) | domain_graphs()
+    return st.builds(Answers, **fields)
+
+
+answers = answers_strategy()
+known_answers = answers_strategy(unknowns=False)

@@ -27,6 +27,13 @@ def test_it_fills_in_the_defaults():
     assert [d.name for d in a.domains] == ["users", "orders", "inventory"]
 
 
+def test_the_newer_questions_default_to_not_answered_and_no_unknowns():
+    a = parse_answers(MINIMAL)
+    assert a.failure_isolation is None and a.services_today is None
+    assert a.unknown_ops is False
+    assert a.unknowns == ()
+
+
 def test_it_reports_every_problem_at_once_naming_each_field():
     found = problems({"teams": 0, "scaling": "huge", "ops": ["ci_cd", "magic"], "developers": "x"})
     assert set(found) == {
@@ -40,10 +47,50 @@ def test_it_reports_every_problem_at_once_naming_each_field():
     }
     assert "between 1 and 1,000" in found[("teams",)]
     assert "'divergent'" in found[("scaling",)]
+    assert "'unknown'" in found[("scaling",)]
 
 
 def test_it_rejects_booleans_as_numbers():
     assert ("teams",) in problems(MINIMAL | {"teams": True})
+
+
+def test_dont_know_is_an_answer_for_every_question_but_teams():
+    a = parse_answers(
+        MINIMAL
+        | {
+            "deploy_contention": "unknown",
+            "monolith_pain": None,
+            "consistency": "unknown",
+            "failure_isolation": "unknown",
+            "unknown_ops": True,
+        }
+    )
+    assert a.unknowns == (
+        "deploy_contention",
+        "monolith_pain",
+        "consistency",
+        "ops",
+        "failure_isolation",
+    )
+    assert ("teams",) in problems(MINIMAL | {"teams": None})
+    assert ("teams",) in problems(MINIMAL | {"teams": "unknown"})
+
+
+def test_null_on_an_optional_question_keeps_its_default():
+    a = parse_answers(MINIMAL | {"consistency": None, "developers": None})
+    assert a.consistency == c.Consistency.MIXED
+    assert a.developers is None
+    assert a.unknowns == ()
+
+
+def test_a_required_choice_still_must_be_given():
+    assert problems({k: v for k, v in MINIMAL.items() if k != "scaling"}) == {
+        ("scaling",): "This field is required."
+    }
+
+
+def test_the_unknown_ops_flag_must_be_a_boolean():
+    assert ("unknown_ops",) in problems(MINIMAL | {"unknown_ops": "yes"})
 
 
 def test_it_rejects_unknown_domain_references():
@@ -79,10 +126,21 @@ def test_it_reads_domains_with_their_links():
     assert a.domains[1].publishes_to == ("orders",)
 
 
-def test_it_round_trips_through_to_dict():
-    a = parse_answers(MINIMAL | {"ops": ["observability", "ci_cd"], "org": ["trend_driven"]})
+def test_it_round_trips_through_to_dict_unknowns_included():
+    a = parse_answers(
+        MINIMAL
+        | {
+            "ops": ["observability", "ci_cd"],
+            "org": ["trend_driven"],
+            "scaling": "unknown",
+            "monolith_pain": None,
+            "unknown_ops": True,
+            "services_today": 12,
+        }
+    )
     data = a.to_dict()
     assert data["ops"] == ["ci_cd", "observability"]
+    assert data["scaling"] == "unknown" and data["monolith_pain"] is None
     assert parse_answers(data) == a
 
 

@@ -107,9 +107,45 @@ def test_the_result_page_explains_the_verdict(client):
     assert 'class="factor-chart"' in html
     assert escape(saved.result["recommendation"]["summary"]) in html
     for factor in saved.result["factors"]:
-        assert escape(factor["explanation"]) in html
+        if round(factor["contribution"], 3):
+            assert escape(factor["explanation"]) in html
+        else:
+            assert escape(factor["explanation"]) not in html  # zero rows are hidden
     assert 'id="flips"' in html and 'id="sources"' in html
     assert 'id="warnings"' in html and 'id="diagram"' in html
+
+
+def test_the_result_page_compares_the_four_options_and_names_the_runner_up(client):
+    client.post("/", FORM)
+    saved = Assessment.objects.get()
+    html = client.get(saved.get_absolute_url()).content.decode()
+    rec = saved.result["recommendation"]
+    for option in rec["options"]:
+        assert f'id="option-{option["style"]}"' in html
+        for pro in option["pros"]:
+            assert escape(pro) in html
+    assert 'id="runner-up"' in html
+    assert escape(rec["robustness_summary"]) in html
+
+
+def test_the_result_page_names_the_unknowns_and_what_to_ask_next(client):
+    client.post("/", FORM | {"deploy_contention": "unknown", "scaling": "unknown"})
+    saved = Assessment.objects.get()
+    html = client.get(saved.get_absolute_url()).content.decode()
+    assert saved.result["recommendation"]["unknowns"] == ["deploy_contention", "scaling"]
+    assert "How often does one team&#x27;s release wait on another team&#x27;s</em>" in html
+    assert "would sharpen the advice most" in html
+
+
+def test_an_assessment_saved_before_the_comparison_still_renders(client):
+    client.post("/", FORM)
+    saved = Assessment.objects.get()
+    for key in ("options", "runner_up", "robustness", "robustness_summary", "unknowns"):
+        saved.result["recommendation"].pop(key)
+    saved.save()
+    response = client.get(saved.get_absolute_url())
+    assert response.status_code == 200
+    assert b'id="options"' not in response.content
 
 
 def test_an_unknown_assessment_page_is_a_404(client):

@@ -23,7 +23,7 @@ def fresh_cache():
 
 @pytest.fixture
 def saved() -> Decomposition:
-    return create_decomposition(monolith=parse_monolith(json.loads(SHOP)))
+    return create_decomposition(monolith=parse_monolith(json.loads(SHOP)), resolution=1.0)
 
 
 def test_the_page_offers_a_text_box_an_upload_a_slider_pins_and_examples(client):

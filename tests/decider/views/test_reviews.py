@@ -11,6 +11,7 @@ from decider.models import Review
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = Path(__file__).parents[3] / "fixtures" / "architectures"
+DEPLOYMENTS = Path(__file__).parents[3] / "fixtures" / "deployments"
 
 BUILD = {
     "source": "build",
@@ -33,9 +34,12 @@ BUILD = {
 }
 
 
-def test_the_review_page_offers_three_ways_and_the_examples(client):
+def test_the_review_page_offers_building_and_every_registered_format(client):
     html = client.get("/review/").content.decode()
-    assert 'value="build"' in html and 'value="json"' in html and 'value="microtosca"' in html
+    assert 'value="build"' in html and 'value="import"' in html
+    for name in ("json", "microtosca", "compose", "kubernetes"):
+        assert f'<option value="{name}"' in html
+    assert 'type="file" name="file" multiple' in html
     assert "?example=clean" in html
     assert 'hx-post="/review/analyse/"' in html
 
@@ -127,3 +131,68 @@ def test_deeply_nested_pasted_json_is_an_error_beside_the_field(client):
     html = client.post("/review/", {"source": "json", "architecture": "[" * 100_000}).content
     assert b"nested too deeply" in html
     assert Review.objects.count() == 0
+
+
+def deployment_file(path: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(Path(path).name, (DEPLOYMENTS / path).read_bytes())
+
+
+def test_a_compose_file_and_its_override_are_uploaded_together(client):
+    files = [
+        deployment_file("eshoponcontainers/docker-compose.yml"),
+        deployment_file("eshoponcontainers/docker-compose.override.yml"),
+    ]
+    response = client.post("/review/", {"source": "import", "file": files})
+    assert response.status_code == 302
+    saved = Review.objects.get()
+    assert saved.result["source"]["files"] == ["docker-compose.yml", "docker-compose.override.yml"]
+    page = client.get(response["Location"]).content.decode()
+    assert 'id="import-warnings"' in page and "Left out as tool" in page
+    assert 'id="evidence"' in page and "services.basket-api.environment.EventBusConnection" in page
+    assert "Imported from compose: docker-compose.yml, docker-compose.override.yml" in page
+
+
+def test_secret_values_are_neither_saved_nor_shown(client):
+    compose = (
+        "services:\n  api:\n    image: acme/api\n    environment:\n"
+        "      DB_PASSWORD: hunter2-secret\n      DATABASE_URL: postgres://app:s3cr3t-pw@db:5432/app\n"
+        "  db: {image: postgres}\n"
+    )
+    response = client.post("/review/", {"source": "import", "architecture": compose})
+    page = client.get(response["Location"]).content.decode()
+    stored = repr(Review.objects.get().__dict__)
+    for secret in ("hunter2-secret", "s3cr3t-pw"):
+        assert secret not in page and secret not in stored
+    assert "DATABASE_URL names &#x27;db&#x27;" in page
+
+
+def test_pasted_kubernetes_manifests_are_detected(client):
+    text = (DEPLOYMENTS / "online-boutique" / "kubernetes-manifests.yaml").read_text()
+    response = client.post("/review/", {"source": "import", "architecture": text})
+    assert response.status_code == 302
+    assert Review.objects.get().result["source"]["format"] == "kubernetes"
+
+
+def test_a_chosen_format_is_forced_and_its_errors_name_file_and_key(client):
+    upload = deployment_file("online-boutique/kubernetes-manifests.yaml")
+    html = client.post(
+        "/review/", {"source": "import", "format": "compose", "file": upload}
+    ).content.decode()
+    assert "kubernetes-manifests.yaml: services: A compose file needs" in html
+    assert Review.objects.count() == 0
+
+
+def test_unrecognised_text_is_an_error_beside_the_format(client):
+    html = client.post(
+        "/review/", {"source": "import", "architecture": "hello: there\n"}
+    ).content.decode()
+    assert 'id="field-format"' in html and "Not recognised as any architecture format" in html
+    assert client.post("/review/", {"source": "import"}).status_code == 200
+    assert Review.objects.count() == 0
+
+
+def test_without_javascript_the_analysis_fills_the_whole_page(client):
+    html = client.post("/review/analyse/", BUILD).content.decode()
+    aside = html[html.index('<aside id="analysis"') :]
+    assert aside.index('id="live-findings"') < aside.index("</aside>")
+    assert 'name="components-0-name"' in html  # the builder is still there

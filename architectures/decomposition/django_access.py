@@ -1,0 +1,293 @@
+"""Which tables a module reads and writes, and which modules it loads by name, from its ORM
+use. Each rule, as `ast` sees it (an approximation, counted in the notes where it guesses):
+
+- Reads: a model's relation fields (`ForeignKey`, `OneToOneField`, `ManyToManyField`,
+  and the `Parental*`/`Tree*` variants) read their target's table; any call chain or
+  manager attribute on a model class (`Order.objects.filter(...)`, `Order.objects`),
+  `get_object_or_404(Order, ...)`, and a signal receiver's `sender=Order`.
+- Writes: a module defining a concrete model writes its tables (its methods and managers
+  do), and so does an abstract base of the same app; a chain on a model holding
+  `create`, `update`, `delete`, `bulk_create`, `bulk_update`, `get_or_create`,
+  `update_or_create`; `.save()` or `.delete()` on a name bound in the same function to
+  an instance (`x = Order(...)`, `x = Order.objects.get(...)`); `model = Order` in a
+  class body or its `Meta` (ModelForms, ModelAdmins, serializers, generic views; a
+  `ListView` or `DetailView` only reads); `admin.site.register(Order)` and
+  `@admin.register(Order)`. A many-to-many field's join table is written by its model.
+- Calls by name: `apps.get_model("app", "Model")` or `("app.Model")`, string model
+  references in relation fields, `get_class`/`get_classes` (django-oscar), and
+  `import_string`/`import_module` of a project module: each is a call to the module
+  defining the model, or to the module named.
+"""
+
+import ast
+from collections import Counter
+from dataclasses import dataclass, field
+
+from architectures.decomposition.bindings import Bindings, dotted, string_value
+from architectures.decomposition.django_loads import DynamicLoads
+from architectures.decomposition.django_models import ModelClass, ModelIndex
+
+RELATIONS = frozenset(
+    {
+        "ForeignKey",
+        "OneToOneField",
+        "ManyToManyField",
+        "ParentalKey",
+        "ParentalManyToManyField",
+        "TreeForeignKey",
+        "TreeOneToOneField",
+        "TreeManyToManyField",
+    }
+)
+WRITES = frozenset(
+    {
+        "create",
+        "update",
+        "delete",
+        "bulk_create",
+        "bulk_update",
+        "get_or_create",
+        "update_or_create",
+    }
+)
+MANAGERS = frozenset({"objects", "_default_manager", "_base_manager"})
+INSTANCE_SOURCES = frozenset(
+    {"get", "create", "first", "last", "get_or_create", "update_or_create", "earliest", "latest"}
+)
+READ_ONLY_VIEWS = ("ListView", "DetailView")
+
+
+@dataclass
+class ModuleAccess:
+    tables: dict[str, set[str]] = field(default_factory=dict)  # table to {"r", "w"}
+    calls: Counter[str] = field(default_factory=Counter)  # module loaded by name
+    unresolved_saves: int = 0
+
+    def touch(self, model: ModelClass | None, mode: str) -> None:
+        if model is not None:
+            for table in model.tables:
+                self.tables.setdefault(table, set()).add(mode)
+
+    def touch_table(self, table: str, mode: str) -> None:
+        self.tables.setdefault(table, set()).add(mode)
+
+
+class AccessReader(ast.NodeVisitor):
+    """Reads one module; `models_of` resolves an expression to a model of the project."""
+
+    def __init__(self, module: str, bindings: Bindings, index: ModelIndex, loads: DynamicLoads):
+        self.module = module
+        self.bindings = bindings
+        self.index = index
+        self.loads = loads
+        self.access = ModuleAccess()
+        self.scopes: list[dict[str, ModelClass]] = [{}]
+        self.classes: list[ast.ClassDef] = []
+
+    def model(self, node: ast.expr) -> ModelClass | None:
+        parts = dotted(node)
+        return None if parts is None else self._model_of(parts)
+
+    def _model_of(self, parts: list[str]) -> ModelClass | None:
+        qualified = self.bindings.qualify_parts(self.module, parts)
+        if qualified is None:
+            return None
+        model = self.index.models.get(self.bindings.resolve(qualified))
+        return model if model is not None and model.tables else None
+
+    def _chain_model(self, func: ast.expr) -> tuple[ModelClass | None, list[str]]:
+        """The model a call chain starts from, and the names called or read after it:
+        `models.Order.objects.filter(...).update` gives Order, [objects, filter, update]."""
+        segments = _segments(func)
+        for end in range(1, len(segments)):
+            if (model := self._model_of(segments[:end])) is not None:
+                return model, segments[end:]
+        return None, []
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.classes.append(node)
+        for statement in node.body:
+            self._model_declaration(node, statement)
+            if isinstance(statement, ast.ClassDef) and statement.name == "Meta":
+                for item in statement.body:
+                    self._model_declaration(node, item)
+        for decorator in node.decorator_list:
+            if isinstance(decorator, ast.Call) and _last(decorator.func) == "register":
+                for arg in decorator.args:
+                    self.access.touch(self.model(arg), "w")
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def _model_declaration(self, cls: ast.ClassDef, statement: ast.stmt) -> None:
+        if not isinstance(statement, ast.Assign) or not any(
+            isinstance(t, ast.Name) and t.id == "model" for t in statement.targets
+        ):
+            return
+        read_only = any(_last(b).endswith(READ_ONLY_VIEWS) for b in cls.bases)
+        self.access.touch(self.model(statement.value), "r" if read_only else "w")
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.scopes.append({})
+        self.generic_visit(node)
+        self.scopes.pop()
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        instance = self._instance_of(node.value)
+        if instance is not None:
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    self.scopes[-1][target.id] = instance
+        self.generic_visit(node)
+
+    def _instance_of(self, value: ast.expr) -> ModelClass | None:
+        if not isinstance(value, ast.Call):
+            return None
+        if (model := self.model(value.func)) is not None:
+            return model
+        if _last(value.func) in ("get_object_or_404",) and value.args:
+            return self.model(value.args[0])
+        model, chain = self._chain_model(value.func)
+        return model if chain and chain[-1] in INSTANCE_SOURCES else None
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.attr in MANAGERS:
+            self.access.touch(self.model(node.value), "r")
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = _last(node.func)
+        model, chain = self._chain_model(node.func)
+        if model is not None:
+            self.access.touch(model, "w" if WRITES & set(chain) else "r")
+        elif name in ("save", "delete") and isinstance(node.func, ast.Attribute):
+            self._instance_write(node.func.value)
+        elif name in ("get_object_or_404", "get_list_or_404") and node.args:
+            self.access.touch(self.model(node.args[0]), "r")
+        elif name == "register" and node.args:
+            self.access.touch(self.model(node.args[0]), "w")
+        for keyword in node.keywords:
+            if keyword.arg == "sender":
+                self.access.touch(self.model(keyword.value), "r")
+        self._load(node, name)
+        self.generic_visit(node)
+
+    def _instance_write(self, target: ast.expr) -> None:
+        if isinstance(target, ast.Name):
+            for scope in reversed(self.scopes):
+                if target.id in scope:
+                    self.access.touch(scope[target.id], "w")
+                    return
+            if target.id in ("self", "cls") and self.classes:
+                return  # a model's own save(): its module already writes its table
+        self.access.unresolved_saves += 1
+
+    def _load(self, node: ast.Call, name: str) -> None:
+        loaded = self.loads.resolve_call(name, node.args)
+        if isinstance(loaded, ModelClass):
+            self.access.touch(loaded, "r")
+            self.access.calls[loaded.module] += 1
+        elif isinstance(loaded, str) and loaded != self.module:
+            self.access.calls[loaded] += 1
+
+
+@dataclass(frozen=True)
+class Relation:
+    field: str
+    target: ModelClass | None  # None: a model outside the project, or not found
+    by_name: bool  # written as a string ("app.Model"): a load by name
+    join_table: str | None  # a many-to-many field without `through`
+    through: ModelClass | None
+
+
+def relations(
+    model: ModelClass, index: ModelIndex, bindings: Bindings, loads: DynamicLoads
+) -> list[Relation]:
+    """The relation fields of `model` and of its abstract ancestors."""
+    found = []
+    for owner in _with_abstract_ancestors(model, index):
+        for statement in owner.node.body:
+            if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call)):
+                continue
+            call, target = statement.value, statement.targets[0]
+            kind = _last(call.func)
+            if kind not in RELATIONS or not isinstance(target, ast.Name):
+                continue
+            to = call.args[0] if call.args else _keyword(call, "to")
+            through = _keyword(call, "through")
+            join = None
+            if kind.endswith("ManyToManyField") and through is None:
+                join = string_value(_keyword(call, "db_table")) or f"{model.table}_{target.id}"
+            found.append(
+                Relation(
+                    target.id,
+                    _target(to, owner, model, index, bindings, loads),
+                    string_value(to) is not None,
+                    join,
+                    _target(through, owner, model, index, bindings, loads),
+                )
+            )
+    return found
+
+
+def _target(
+    node: ast.expr | None,
+    owner: ModelClass,
+    model: ModelClass,
+    index: ModelIndex,
+    bindings: Bindings,
+    loads: DynamicLoads,
+) -> ModelClass | None:
+    if node is None:
+        return None
+    text = string_value(node)
+    if text is None:
+        qualified = bindings.qualify(owner.module, node)
+        if qualified and qualified.endswith("AUTH_USER_MODEL"):
+            return loads.user_model
+        return index.models.get(bindings.resolve(qualified)) if qualified else None
+    if text == "self":
+        return model
+    if "." not in text:
+        return index.by_label(model.app_label, text)
+    return index.by_label(*text.rsplit(".", 1))
+
+
+def _with_abstract_ancestors(model: ModelClass, index: ModelIndex) -> list[ModelClass]:
+    found, queue = [model], [model]
+    while queue:
+        current = queue.pop()
+        for base in current.bases:
+            parent = index.models.get(base)
+            if parent is not None and parent.abstract and parent not in found:
+                found.append(parent)
+                queue.append(parent)
+    return found
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def _segments(func: ast.expr) -> list[str]:
+    """The names of a call chain from its root, calls skipped: `a.b(x).c` is [a, b, c];
+    empty when the root is not a plain name."""
+    names: list[str] = []
+    node = func
+    while isinstance(node, ast.Attribute | ast.Call):
+        if isinstance(node, ast.Call):
+            node = node.func
+        else:
+            names.append(node.attr)
+            node = node.value
+    if not isinstance(node, ast.Name):
+        return []
+    names.append(node.id)
+    return names[::-1]
+
+
+def _last(node: ast.expr) -> str:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
