@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import parse_etags
 
 from decider.diagrams import FORMATS
+from decider.release import release
 
 SECONDS = 3600
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "ETag", "Cache-Control",
@@ -27,7 +28,7 @@ _SAVED = re.compile(r"/api/v1/(assessments|reviews|decompositions)/[0-9a-f-]{36}
 
 
 def _key(path: str) -> str:
-    return "download:" + path
+    return f"download:{release()}:{path}"
 
 
 class DownloadCacheMiddleware:

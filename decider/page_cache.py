@@ -8,31 +8,20 @@ or htmx are served so; the key holds a digest of the templates and the code, so 
 release never serves an old page. With DEBUG on nothing is kept, so edits show at once.
 """
 
-import hashlib
 import re
 from collections.abc import Callable
-from functools import cache as once
-from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
 
+from decider.release import release
+
 PAGES = ("/", "/anti-patterns/")
 SECONDS = 600
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options")
 _CANDIDATE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % CSRF_TOKEN_LENGTH)
-
-
-@once
-def release() -> str:
-    """A digest of the templates and the code: pages kept by another release never match."""
-    digest = hashlib.sha256()
-    root = Path(settings.BASE_DIR)
-    for path in sorted([*root.glob("templates/**/*.html"), *root.glob("decider/**/*.py")]):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 class PageCacheMiddleware:

@@ -3,6 +3,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from decider.release import release
+
 pytestmark = pytest.mark.django_db
 
 
@@ -54,4 +56,4 @@ def test_only_successful_downloads_are_kept(client, assessment, settings):
 def test_unknown_ids_are_not_kept(client):
     url = "/api/v1/assessments/00000000-0000-0000-0000-000000000000/diagram.svg"
     assert client.get(url).status_code == 404
-    assert cache.get("download:" + url) is None
+    assert cache.get(f"download:{release()}:{url}") is None
