@@ -18,6 +18,15 @@ class TaskOut(Schema):
     result: Any = None
 
 
+class QueuedOut(Schema):
+    """A 202: the work is queued; ask `status_url` until its status is `done`."""
+
+    id: str
+    status: Literal["queued"]
+    status_url: str
+    progress_url: str
+
+
 @router.get(
     "/tasks/{task_id}",
     response={200: TaskOut, 404: Message},

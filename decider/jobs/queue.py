@@ -50,6 +50,17 @@ def enqueue_call(func: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Task
     return call.enqueue(path, list(args), kwargs)
 
 
+def accepted(pending: TaskResult) -> dict[str, str]:
+    """The body of a 202 for queued work (`decider.api.tasks.QueuedOut` documents it)."""
+    task_id = str(pending.id)
+    return {
+        "id": task_id,
+        "status": "queued",
+        "status_url": status_url(task_id),
+        "progress_url": progress_url(task_id),
+    }
+
+
 def status_url(task_id: str) -> str:
     return reverse("api:task_status", kwargs={"task_id": task_id})
 

@@ -97,3 +97,14 @@ def test_progress_only_follows_local_next_urls(client, answers):
     assert "next=" not in progress_url("x", "https://evil.example/")
     url = progress_url("x", "/api/v1/reviews/1/diagram.png?v=2")
     assert url.endswith("?next=%2Fapi%2Fv1%2Freviews%2F1%2Fdiagram.png%3Fv%3D2")
+
+
+def test_accepted_is_the_202_body_that_queued_work_answers_with(client, answers):
+    from decider.api.tasks import QueuedOut
+    from decider.jobs.queue import accepted
+
+    pending = enqueue_call(save_assessment, answers)
+    body = QueuedOut(**accepted(pending)).model_dump()
+    assert body["status"] == "queued" and body["id"] == str(pending.id)
+    assert client.get(body["status_url"]).json()["status"] == "queued"
+    assert client.get(body["progress_url"]).status_code == 200
