@@ -27,6 +27,7 @@ CLIENTS = 50
 SECONDS = 30.0
 MAX_REQUESTS = 20_000  # a bound, whatever the speed of the machine
 RETRIES = 8
+KILLS = 10
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +51,7 @@ class Outcome:
         self.created: dict[str, tuple[str, dict]] = {}  # key -> (id, answers sent)
         self.errors: list[str] = []
         self.retries = 0
+        self.replays = 0
         self.cache_reads = 0
 
 
@@ -73,6 +75,7 @@ async def create(port: int, outcome: Outcome, rng: random.Random, with_diagram: 
         return
     assessment = reply.json()
     outcome.created[key] = (assessment["id"], answers)
+    outcome.replays += reply.headers.get("idempotent-replayed") == "true"
     if with_diagram:  # a cached diagram read, through Redis when there is one
         diagram = await request(port, "GET", assessment["diagram"]["svg"])
         outcome.cache_reads += 1
@@ -129,7 +132,8 @@ def assert_nothing_lost_or_duplicated(server, database_url: str, outcome: Outcom
     assert rows(database_url) == len(ids), "a row without a client, or a client without a row"
     print(
         f"\n  {len(ids)} assessments by {CLIENTS} clients in {SECONDS:.0f} s, "
-        f"{outcome.retries} retries, {outcome.cache_reads} diagram reads, 0 errors, "
+        f"{outcome.retries} retries ({outcome.replays} answered by a replay), "
+        f"{outcome.cache_reads} diagram reads, 0 errors, "
         f"all {len(ids)} retrieved with their answers, {len(ids)} rows"
     )
 
@@ -164,14 +168,14 @@ def test_workers_killed_under_load_lose_and_duplicate_nothing(database_url):
         killed = []
 
         async def kill_workers() -> None:
-            while len(killed) < 6:
-                await asyncio.sleep(SECONDS / 7)
+            while len(killed) < KILLS:
+                await asyncio.sleep(SECONDS / (KILLS + 1))
                 pids = server.worker_pids()
                 if pids:
                     os.kill(pids[0], signal.SIGKILL)
                     killed.append(pids[0])
 
         outcome = asyncio.run(load(server.port, during=kill_workers))
-        assert len(killed) == 6
+        assert len(killed) == KILLS
         assert outcome.retries > 0, "no request was cut by a kill; the test proved nothing"
         assert_nothing_lost_or_duplicated(server, database_url, outcome)
