@@ -56,8 +56,12 @@ class Outcome:
 
 
 async def create(port: int, outcome: Outcome, rng: random.Random, with_diagram: bool) -> None:
-    answers = varied_answers(rng)
-    key = uuid.uuid4().hex
+    await create_with_key(port, outcome, varied_answers(rng), uuid.uuid4().hex, with_diagram)
+
+
+async def create_with_key(
+    port: int, outcome: Outcome, answers: dict, key: str, with_diagram: bool = False
+) -> None:
     body = json.dumps(answers).encode()
     headers = {"Content-Type": "application/json", "Idempotency-Key": key}
     for attempt in range(RETRIES):
@@ -81,6 +85,27 @@ async def create(port: int, outcome: Outcome, rng: random.Random, with_diagram: 
         outcome.cache_reads += 1
         if diagram.status != 200:
             outcome.errors.append(f"{assessment['id']}.svg: {diagram.status}")
+
+
+async def disconnect_then_retry(port: int, outcome: Outcome, count: int = 20) -> None:
+    """The client that saw a disconnect after the server committed: it hangs up right
+    after sending, then retries with the same key, and must get the first answer."""
+    rng = random.Random(99)
+    for _ in range(count):
+        answers, key = varied_answers(rng), uuid.uuid4().hex
+        body = json.dumps(answers).encode()
+        _, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(
+            b"POST /api/v1/recommendations HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nConnection: close\r\n"
+            + f"Idempotency-Key: {key}\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+        await writer.drain()
+        writer.close()  # gone before the answer
+        await asyncio.sleep(0.3)  # the server finishes and commits meanwhile
+        outcome.retries += 1
+        await create_with_key(port, outcome, answers, key)
 
 
 async def load(port: int, *, during=None) -> Outcome:
@@ -176,6 +201,8 @@ def test_workers_killed_under_load_lose_and_duplicate_nothing(database_url):
                     killed.append(pids[0])
 
         outcome = asyncio.run(load(server.port, during=kill_workers))
+        asyncio.run(disconnect_then_retry(server.port, outcome))
+        assert outcome.replays >= 20
         assert len(killed) == KILLS
         assert outcome.retries > 0, "no request was cut by a kill; the test proved nothing"
         assert_nothing_lost_or_duplicated(server, database_url, outcome)
