@@ -202,7 +202,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "font-src": [CSP.SELF],
     "object-src": [CSP.NONE],
@@ -210,8 +210,13 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-# The Swagger UI page sets styles inline; it alone gets that (see decider/api/site.py).
-SWAGGER_CSP = {**SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
+# The Swagger UI page sets styles inline and draws icons from data: URIs; that page alone
+# gets those two (see decider/api/site.py).
+SWAGGER_CSP = {
+    **SECURE_CSP,
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+}
 
 # The admin: mounted only with DJANGO_ADMIN=1; logins throttled by django-axes.
 AUTHENTICATION_BACKENDS = [

@@ -113,14 +113,16 @@ def test_every_html_page_allows_only_its_own_scripts_and_styles(client, url):
     assert policy["style-src"] == ["'self'"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["object-src"] == ["'none'"]
+    assert policy["img-src"] == ["'self'"]
 
 
 @pytest.mark.django_db
-def test_the_swagger_page_alone_may_set_styles_inline(client):
+def test_the_swagger_page_alone_may_set_styles_inline_and_use_data_images(client):
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
     policy = csp(response)
     assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["img-src"] == ["'self'", "data:"]
     assert policy["script-src"] == ["'self'"]
     assert policy["frame-ancestors"] == ["'none'"]
 
