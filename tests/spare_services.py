@@ -181,20 +181,8 @@ def collected_static() -> str:
     """A STATIC_ROOT with collectstatic run once per test session (production storage)."""
     if not _STATIC_ROOT:
         root = tempfile.mkdtemp(prefix="decider-static-")
-        env = {
-            **os.environ,
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "x" * 50,
-            "DJANGO_STATIC_ROOT": root,
-        }
-        env.pop("PYTEST_CURRENT_TEST", None)
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            timeout=300,
-        )
+        production = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50}
+        manage("collectstatic", env={**production, "DJANGO_STATIC_ROOT": root})
         _STATIC_ROOT.append(root)
     return _STATIC_ROOT[0]
 
@@ -278,12 +266,18 @@ def started(service: object) -> Iterator[object]:
         service.close()  # type: ignore[attr-defined]
 
 
-def migrate(database_url: str) -> None:
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "1"}
+def manage(command: str, env: dict[str, str]) -> None:
+    """`manage.py command --noinput` in a fresh process, with `env` on top of this one's."""
+    full = {**os.environ, **env}
+    full.pop("PYTEST_CURRENT_TEST", None)
     subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        [sys.executable, "manage.py", command, "--noinput", "-v", "0"],
         cwd=ROOT,
-        env=env,
+        env=full,
         check=True,
-        timeout=120,
+        timeout=300,
     )
+
+
+def migrate(database_url: str) -> None:
+    manage("migrate", env={"DATABASE_URL": database_url, "DJANGO_DEBUG": "1"})

@@ -5,9 +5,10 @@ import json
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import Page, expect
+
+from tests.decider.jobs.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,10 +21,6 @@ def assessment(settings, answers):
         "/api/v1/recommendations", json.dumps(answers), content_type="application/json"
     )
     return response.json()
-
-
-def run_worker() -> None:
-    call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False)
 
 
 def test_the_placeholder_becomes_the_diagram_when_the_worker_is_done(

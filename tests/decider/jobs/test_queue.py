@@ -2,10 +2,10 @@
 status API and the progress page follow it to its result."""
 
 import pytest
-from django.core.management import call_command
 
 from decider.jobs.queue import describe, enqueue_call, progress_url, status_url
 from decider.models import Assessment
+from tests.decider.jobs.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,10 +26,6 @@ def fail_loudly() -> None:
 @pytest.fixture(autouse=True)
 def tests_may_queue(settings):
     settings.TASK_MODULES = ["decider.", "tests."]
-
-
-def run_worker() -> None:
-    call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False)
 
 
 def test_a_queued_call_runs_on_a_worker_and_reports_its_result(answers):

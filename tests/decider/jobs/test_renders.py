@@ -5,9 +5,9 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 from decider.jobs.models import Rendering
+from tests.decider.jobs.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -22,10 +22,6 @@ def every_render_is_large(settings):
 @pytest.fixture
 def assessment(client, answers):
     return client.post("/api/v1/recommendations", answers, content_type="application/json").json()
-
-
-def run_worker() -> None:
-    call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False)
 
 
 def test_a_large_png_answers_202_with_a_status_url_then_the_picture(client, assessment):
