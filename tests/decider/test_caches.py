@@ -144,4 +144,7 @@ def test_memory_stays_bounded_after_50_large_diagrams(tmp_path):
         assert min(sizes) > 100_000  # these are large pictures
         assert sum(sizes) > 8 * MiB  # more than the cache may keep...
         assert cache.size_on_disk() <= 8 * MiB  # ...so it kept only what fits
+        print(
+            f"\n  RSS grew {grown:.1f} MiB over 50 PNGs of {sum(sizes) / MiB:.1f} MiB; cache {cache.size_on_disk() / MiB:.1f} MiB"
+        )
         assert grown < 40, f"resident memory grew {grown:.0f} MiB"
