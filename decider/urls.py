@@ -1,8 +1,9 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import path
 
 from decider.api import api
-from decider.views import assessments, catalog, decompositions, reviews
+from decider.views import assessments, catalog, decompositions, errors, health, reviews, tasks
 
 urlpatterns = [
     path("", assessments.questionnaire, name="questionnaire"),
@@ -13,7 +14,6 @@ urlpatterns = [
     path("review/analyse/", reviews.analyse_draft, name="review_analyse"),
     path("reviews/<uuid:pk>/", reviews.review, name="review"),
     path("api/v1/", api.urls),
-    path("admin/", admin.site.urls),
 ]
 
 urlpatterns += [
@@ -21,3 +21,17 @@ urlpatterns += [
     path("decompositions/<uuid:pk>/", decompositions.decomposition, name="decomposition"),
     path("decompositions/<uuid:pk>/rerun/", decompositions.rerun, name="decomposition_rerun"),
 ]
+
+urlpatterns += [
+    path("healthz", health.healthz, name="healthz"),
+    path("tasks/<str:task_id>/", tasks.progress, name="task_progress"),
+    path("renders/<str:task_id>/", tasks.inline_render, name="render_inline"),
+]
+
+if settings.ADMIN_ENABLED:
+    urlpatterns += [path("admin/", admin.site.urls)]
+
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
