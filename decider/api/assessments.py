@@ -23,7 +23,7 @@ router = Router(tags=["assessments"])
 
 @router.post(
     "/recommendations",
-    response={201: AssessmentOut, 400: Message, 413: Message, 422: ValidationErrors},
+    response={201: AssessmentOut, 400: Message, 404: Message, 413: Message, 422: ValidationErrors},
     summary="Recommend an architecture for the answers and save the assessment",
 )
 def create_recommendation(request: HttpRequest, payload: AnswersIn):
@@ -35,14 +35,7 @@ def create_recommendation(request: HttpRequest, payload: AnswersIn):
         return Status(422, problem_details(invalid.problems, prefix=("body", "payload")))
     previous = Assessment.objects.filter(pk=previous_id).first() if previous_id else None
     if previous_id and previous is None:
-        detail = [
-            {
-                "loc": ["body", "payload", "previous"],
-                "msg": "No such assessment.",
-                "type": "value_error",
-            }
-        ]
-        return Status(422, {"detail": detail})
+        return Status(404, {"detail": f"No assessment {previous_id} to re-run (previous)."})
     created = create_assessment(answers=answers, project=project.strip(), previous=previous)
     return Status(201, assessment_payload(created))
 

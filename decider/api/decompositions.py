@@ -17,8 +17,15 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import RootModel
 
+from architectures.decomposition.granularity import RESOLUTION_MAX, RESOLUTION_MIN
 from architectures.decomposition.monolith import MonolithInvalid, Problem
-from architectures.decomposition.options import PIN_MSG, Options, option_problems, parse_pin
+from architectures.decomposition.options import (
+    PIN_MSG,
+    TEAMS_MAX,
+    Options,
+    option_problems,
+    parse_pin,
+)
 from architectures.input_formats import GENERIC_MEDIA_TYPES, FormatNotRecognised, Upload
 from architectures.monolith_formats import (
     MONOLITH_FORMATS,
@@ -147,11 +154,17 @@ class CreateQuery(Schema):
     format: MonolithFormat | None = Field(
         None, description="Read the body in this format instead of detecting it."
     )
+    # The limits are documented here and checked with the body's own problems, so a
+    # request hears of every problem at once.
     resolution: float | None = Field(
-        None, description="Not for JSON bodies: the granularity, 0.05 to 100; absent: chosen."
+        None,
+        json_schema_extra={"minimum": RESOLUTION_MIN, "maximum": RESOLUTION_MAX},
+        description="Not for JSON bodies: the granularity; absent: chosen by a stated criterion.",
     )
     teams: int | None = Field(
-        None, description="Not for JSON bodies: the number of teams to size candidates for."
+        None,
+        json_schema_extra={"minimum": 1, "maximum": TEAMS_MAX},
+        description="Not for JSON bodies: the number of teams to size candidates for.",
     )
     pins: list[str] = Field([], description="Not for JSON bodies: `module=candidate`, repeatable.")
 
@@ -182,7 +195,9 @@ def create(request: HttpRequest, query: Query[CreateQuery]):
         return _unrecognised(error, kind)
     except MonolithInvalid as invalid:
         problems = invalid.problems
-        if problems and problems[0].type == NOT_JSON:
+        # Malformed JSON sent as JSON is a bad request; another body forced to be read
+        # as JSON is a body that does not match its format, a 422 like the rest.
+        if problems and problems[0].type == NOT_JSON and kind == "application/json":
             return Status(400, {"detail": f"Malformed JSON: {problems[0].msg}"})
         return Status(422, _details(problems, _query_problems(query, None)[1]))
     options, problems = (

@@ -22,7 +22,7 @@ EVERY = {
 }
 POST = {
     400: "The body, or the Idempotency-Key, cannot be read",
-    409: "A request with this Idempotency-Key is still running",
+    409: "This Idempotency-Key is still running, or was used for a different request",
     411: "A chunked body this server cannot read; send a Content-Length",
     413: "The body is too large",
     415: "The body is not in a media type this operation documents",
@@ -46,9 +46,10 @@ REQUEST_ID = {
     "name": "X-Request-ID",
     "in": "header",
     "required": False,
-    "description": "Your id for this request (letters, digits, ._:+=-, up to 128); "
-    "echoed in the response, otherwise a new one is made.",
-    "schema": {"type": "string", "maxLength": 128},
+    "description": "Your id for this request: echoed in the response when it is letters, "
+    "digits and ._:+=- up to 128 characters; any other value is replaced by a new id "
+    "(never refused).",
+    "schema": {"type": "string"},
 }
 IDEMPOTENCY_KEY = {
     "name": "Idempotency-Key",
@@ -56,7 +57,7 @@ IDEMPOTENCY_KEY = {
     "required": False,
     "description": "Any unique string (1 to 255 visible ASCII characters): a retry with "
     "the same key and body within 24 hours returns the first answer instead of saving twice.",
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    "schema": {"type": "string", "pattern": "^[\\x21-\\x7e]{1,255}$"},
 }
 
 

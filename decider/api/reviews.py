@@ -148,7 +148,9 @@ def _refused(error: Exception, kind: str) -> Status:
         accepted = ", ".join(REVIEW_FORMATS.media_types)
         return Status(415, {"detail": f"{error} Send JSON or YAML ({accepted})."})
     problems = error.problems if isinstance(error, ArchitectureInvalid) else []
-    if problems and problems[0].type == NOT_JSON:
+    # Malformed JSON sent as JSON is a bad request; another body forced to be read as
+    # JSON (`?format=json`) is a body that does not match its format, named like the rest.
+    if problems and problems[0].type == NOT_JSON and kind == "application/json":
         return Status(400, {"detail": f"The body is not valid JSON: {problems[0].msg}"})
     return Status(422, problem_details(problems))
 

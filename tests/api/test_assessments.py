@@ -254,10 +254,10 @@ def test_an_assessment_carries_its_project_and_the_one_it_re_ran(client, answers
     assert second["compare"] == f"/api/v1/assessments/{first['id']}/compare/{second['id']}"
 
 
-def test_a_previous_that_does_not_exist_is_a_422_naming_it(client, answers):
+def test_a_previous_that_does_not_exist_is_a_404_naming_it(client, answers):
     response = post(client, answers | {"previous": str(uuid.uuid4())})
-    assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"][-1] == "previous"
+    assert response.status_code == 404
+    assert "(previous)" in response.json()["detail"]
 
 
 def test_a_project_name_must_be_printable_and_short(client, answers):
