@@ -12,7 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import RootModel
@@ -35,10 +35,9 @@ from architectures.monolith_formats import (
     read_monolith_input,
 )
 from decider.api.body import inline_schema, media_type
+from decider.api.downloads import add_downloads
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
-from decider.api.exports import diagram_responses
-from decider.decompositions import create_decomposition, decomposition_payload, diagram_sources
-from decider.diagrams import dot_response
+from decider.decompositions import create_decomposition, decomposition_payload, drawing
 from decider.limits import limit_for, too_large
 from decider.models import Decomposition
 
@@ -255,21 +254,4 @@ def get_decomposition(request: HttpRequest, decomposition_id: str):
     return Status(200, decomposition_payload(saved))
 
 
-@router.get(
-    "/decompositions/{decomposition_id}/diagram.{fmt}",
-    response={404: Message, 503: Message},
-    openapi_extra={"responses": diagram_responses("decomposition")},
-    summary="The candidates' diagram: svg, png, pdf, dot, mmd (Mermaid), puml",
-)
-def get_decomposition_diagram(
-    request: HttpRequest, decomposition_id: str, fmt: str
-) -> HttpResponse:
-    saved = get_object_or_404(Decomposition, pk=parse_id(decomposition_id))
-    sources = diagram_sources(saved)
-    return dot_response(
-        request,
-        sources.dot,
-        fmt,
-        filename_stem=f"decider-candidates-{saved.id}",
-        text_exports=sources.text_exports,
-    )
+add_downloads(router, Decomposition, lambda request, saved: drawing(saved))

@@ -12,6 +12,7 @@ document so that clients and schema-driven fuzzers know it:
 
 from typing import Any
 
+from decider.api.downloads import document_files
 from decider.api.middleware import QUERY_LIMIT
 
 MESSAGE = {"$ref": "#/components/schemas/Message"}
@@ -69,8 +70,9 @@ def add_platform_responses(schema: dict[str, Any]) -> dict[str, Any]:
             if method == "post":
                 _add(operation, POST)
                 _parameter(operation, IDEMPOTENCY_KEY)
-            if "/diagram." in path:
+            if path.endswith("/{file}"):  # the downloads (decider.api.downloads)
                 _add(operation, DOWNLOAD, schema=QUEUED)
+                document_files(path, operation)
     schema.setdefault("components", {}).setdefault("schemas", {}).setdefault(
         "Message",
         {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},

@@ -8,14 +8,14 @@ from django.views.decorators.vary import vary_on_headers
 from decider.assessments import (
     create_assessment,
     diagram_title,
-    diagram_urls,
-    marks,
     saved_architecture,
 )
+from decider.badges import badges
 from decider.charts import factor_chart, weighing
 from decider.diagrams import inline_svg
 from decider.engine import recommend
 from decider.engine.sources import LINKS, Source
+from decider.exports import diagram_urls
 from decider.formrows import edit_rows, is_row_action
 from decider.forms import (
     DomainForm,
@@ -67,13 +67,13 @@ def assessment(request: HttpRequest, pk: str) -> HttpResponse:
     sources = sorted({f["source"] for f in result["factors"]})
     svg = inline_svg(
         saved_architecture(result),
-        marks=marks(result["anti_patterns"]),
+        marks=badges(result["anti_patterns"]),
         title=diagram_title(saved),
     )
     context = {
         "diagram_svg": svg,
         "diagram_error": None if svg else DIAGRAM_UNAVAILABLE,
-        "diagram_links": diagram_urls("assessments", saved.pk),
+        "diagram_links": diagram_urls(saved),
         "assessment": saved,
         "result": result,
         "chart": factor_chart(result["factors"]),

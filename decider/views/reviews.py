@@ -15,8 +15,9 @@ from django.views.decorators.vary import vary_on_headers
 from architectures.antipatterns import detect_in
 from architectures.model import Architecture, parse_architecture
 from architectures.review_formats import load_json
-from decider.assessments import diagram_urls, marks
+from decider.badges import badges
 from decider.diagrams import inline_svg
+from decider.exports import diagram_urls
 from decider.formrows import edit_rows, is_row_action
 from decider.models import Review
 from decider.review_forms import (
@@ -111,7 +112,7 @@ def analyse_draft(request: HttpRequest) -> HttpResponse:
 
 def _analysis(architecture: Architecture) -> dict[str, Any]:
     findings = [f.to_dict() for f in detect_in(architecture)]
-    svg = inline_svg(architecture, marks=marks(findings), title="Reviewed architecture")
+    svg = inline_svg(architecture, marks=badges(findings), title="Reviewed architecture")
     return {"findings": findings, "diagram_svg": svg, "analysed": True}
 
 
@@ -119,13 +120,13 @@ def review(request: HttpRequest, pk: str) -> HttpResponse:
     saved = get_object_or_404(Review, pk=pk)
     architecture = parse_architecture(saved.architecture)
     findings = saved.result["anti_patterns"]
-    svg = inline_svg(architecture, marks=marks(findings), title="Reviewed architecture")
+    svg = inline_svg(architecture, marks=badges(findings), title="Reviewed architecture")
     details = import_details(saved)
     context = {
         "review": saved,
         "findings": findings,
         "diagram_svg": svg,
-        "diagram_links": diagram_urls("reviews", saved.pk),
+        "diagram_links": diagram_urls(saved),
         "microtosca_url": f"/api/v1/reviews/{saved.pk}/architecture.microtosca.yml",
         "counts": {"components": len(architecture.components), "links": len(architecture.links)},
         **details,
