@@ -1,13 +1,18 @@
+from datetime import datetime
+from uuid import UUID
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Status
+from ninja import Router, Schema, Status
 
+from decider.api.collections import add_collection
 from decider.api.downloads import add_downloads
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.schemas import AnswersIn, AssessmentOut, ComparisonOut
 from decider.assessments import assessment_payload, create_assessment, drawing
 from decider.comparison import Comparison
 from decider.engine import AnswersInvalid, parse_answers
+from decider.engine import choices as c
 from decider.models import Assessment
 
 router = Router(tags=["assessments"])
@@ -33,14 +38,12 @@ def create_recommendation(request: HttpRequest, payload: AnswersIn):
 
 
 @router.get(
-    "/assessments/{assessment_id}",
+    "/assessments/{item_id}",
     response={200: AssessmentOut, 404: Message},
     summary="A saved assessment",
 )
-def get_assessment(request: HttpRequest, assessment_id: str):
-    return Status(
-        200, assessment_payload(get_object_or_404(Assessment, pk=parse_id(assessment_id)))
-    )
+def get_assessment(request: HttpRequest, item_id: str):
+    return Status(200, assessment_payload(get_object_or_404(Assessment, pk=parse_id(item_id))))
 
 
 add_downloads(
@@ -60,3 +63,27 @@ def compare_assessments(request: HttpRequest, before_id: str, after_id: str):
     before = get_object_or_404(Assessment, pk=parse_id(before_id))
     after = get_object_or_404(Assessment, pk=parse_id(after_id))
     return Status(200, Comparison(before, after).to_dict())
+
+
+class AssessmentItem(Schema):
+    id: UUID
+    url: str
+    created: datetime
+    project: str
+    architecture: c.Family
+    style: c.Style
+    confidence: c.Confidence
+
+
+add_collection(
+    router,
+    Assessment,
+    AssessmentItem,
+    lambda saved: {
+        "id": saved.id,
+        "url": saved.get_absolute_url(),
+        "created": saved.created,
+        "project": saved.project,
+        **{k: saved.result["recommendation"][k] for k in ("architecture", "style", "confidence")},
+    },
+)

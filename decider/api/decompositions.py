@@ -35,6 +35,7 @@ from architectures.monolith_formats import (
     read_monolith_input,
 )
 from decider.api.body import inline_schema, media_type
+from decider.api.collections import add_collection
 from decider.api.downloads import add_downloads
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.decompositions import create_decomposition, decomposition_payload, drawing
@@ -245,13 +246,37 @@ def _details(body: list[Problem], query: list[Problem]) -> dict[str, Any]:
 
 
 @router.get(
-    "/decompositions/{decomposition_id}",
+    "/decompositions/{item_id}",
     response={200: DecompositionOut, 404: Message},
     summary="A saved decomposition",
 )
-def get_decomposition(request: HttpRequest, decomposition_id: str):
-    saved = get_object_or_404(Decomposition, pk=parse_id(decomposition_id))
+def get_decomposition(request: HttpRequest, item_id: str):
+    saved = get_object_or_404(Decomposition, pk=parse_id(item_id))
     return Status(200, decomposition_payload(saved))
 
 
 add_downloads(router, Decomposition, lambda request, saved: drawing(saved))
+
+
+class DecompositionItem(Schema):
+    id: UUID
+    url: str
+    created: datetime
+    title: str
+    modules: int
+    candidates: int
+
+
+add_collection(
+    router,
+    Decomposition,
+    DecompositionItem,
+    lambda saved: {
+        "id": saved.id,
+        "url": saved.get_absolute_url(),
+        "created": saved.created,
+        "title": saved.title,
+        "modules": len(saved.monolith.get("modules", [])),
+        "candidates": len(saved.result.get("candidates", [])),
+    },
+)

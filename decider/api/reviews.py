@@ -13,6 +13,7 @@ from architectures.model import Architecture, ArchitectureInvalid
 from architectures.problems import Problem
 from architectures.review_formats import NOT_JSON, REVIEW_FORMATS, read_review_input
 from decider.api.body import BodyError, inline_schema, media_type
+from decider.api.collections import add_collection
 from decider.api.downloads import add_downloads
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.schemas import AntiPatternOut, DiagramLinks
@@ -170,11 +171,33 @@ def _registry_type(kind: str) -> str:
     return "" if kind == MULTIPART else kind
 
 
-@router.get(
-    "/reviews/{review_id}", response={200: ReviewOut, 404: Message}, summary="A saved review"
-)
-def get(request: HttpRequest, review_id: str):
-    return Status(200, review_payload(get_object_or_404(Review, pk=parse_id(review_id))))
+@router.get("/reviews/{item_id}", response={200: ReviewOut, 404: Message}, summary="A saved review")
+def get(request: HttpRequest, item_id: str):
+    return Status(200, review_payload(get_object_or_404(Review, pk=parse_id(item_id))))
 
 
 add_downloads(router, Review, lambda request, saved: drawing(saved))
+
+
+class ReviewItem(Schema):
+    id: UUID
+    url: str
+    created: datetime
+    title: str
+    components: int
+    anti_patterns: int
+
+
+add_collection(
+    router,
+    Review,
+    ReviewItem,
+    lambda saved: {
+        "id": saved.id,
+        "url": saved.get_absolute_url(),
+        "created": saved.created,
+        "title": saved.title,
+        "components": len(saved.architecture.get("components", [])),
+        "anti_patterns": len(saved.result.get("anti_patterns", [])),
+    },
+)

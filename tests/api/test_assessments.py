@@ -87,7 +87,7 @@ def test_the_openapi_schema_documents_every_status(client):
     schema = client.get("/api/v1/openapi.json").json()
     post_op = schema["paths"]["/api/v1/recommendations"]["post"]
     assert {"201", "400", "413", "422"} <= set(post_op["responses"])
-    get_op = schema["paths"]["/api/v1/assessments/{assessment_id}"]["get"]
+    get_op = schema["paths"]["/api/v1/assessments/{item_id}"]["get"]
     assert {"200", "404"} <= set(get_op["responses"])
     scaling = schema["components"]["schemas"]["AnswersIn"]["properties"]["scaling"]
     if "$ref" in scaling:

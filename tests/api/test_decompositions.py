@@ -181,7 +181,7 @@ def test_the_openapi_schema_documents_every_status_and_both_bodies(client):
     content = create["requestBody"]["content"]
     assert {"application/json", "text/csv"} <= set(content)
     assert "modules" in content["application/json"]["schema"]["properties"]
-    get = schema["paths"]["/api/v1/decompositions/{decomposition_id}"]["get"]
+    get = schema["paths"]["/api/v1/decompositions/{item_id}"]["get"]
     assert {"200", "404"} <= set(get["responses"])
     diagram = schema["paths"]["/api/v1/decompositions/{item_id}/{file}"]["get"]
     assert {"200", "304", "404", "503"} <= set(diagram["responses"])

@@ -27,6 +27,11 @@ MAX_EXAMPLES = 100
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
+@pytest.fixture(autouse=True)
+def listing_allowed(settings):
+    settings.DECIDER_ALLOW_LISTING = True  # so the listings are fuzzed too, not only refused
+
+
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
