@@ -47,8 +47,8 @@ class ComponentForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    source = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False)
-    target = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False)
+    source = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False, label="From")
+    target = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False, label="To")
     style = forms.ChoiceField(choices=_choices(LinkStyle), initial="sync")
     timeout = forms.BooleanField(required=False)
     circuit_breaker = forms.BooleanField(required=False, label="Circuit breaker")

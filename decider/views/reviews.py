@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -21,17 +22,24 @@ from decider.formrows import edit_rows, is_row_action
 from decider.models import Review
 from decider.review_forms import (
     ROW_FIELDS,
+    ComponentForm,
     ComponentFormSet,
     ImportForm,
+    LinkForm,
     LinkFormSet,
     builder_formsets,
     read_builder,
 )
 from decider.reviews import built, create_review, import_details
+from decider.views.pictures import badged, slide_links, slide_response
+from decider.views.recent import remember
+from decider.views.rows import focus_after, with_row_defaults
 
 EXAMPLES_DIR = Path(settings.BASE_DIR) / "fixtures" / "architectures"
 DEFAULT_EXAMPLE = "shared_database"
 LIMITS = {"components": ComponentFormSet.max_num, "links": LinkFormSet.max_num}
+ROW_FORMS = {"components": ComponentForm, "links": LinkForm}
+FIRST_FIELDS = {"components": "name", "links": "source"}
 PAGE = "review_form.html"
 
 
@@ -63,8 +71,12 @@ def _submitted(request: HttpRequest) -> HttpResponse:
     if is_row_action(action, "components", "links"):
         prefix = "components" if "components" in action else "links"
         data = edit_rows(request.POST, prefix, ROW_FIELDS[prefix], action, LIMITS[prefix])
+        data = with_row_defaults(data, prefix, ROW_FORMS[prefix])
         components, links = builder_formsets(data)
-        return _page(request, components=components, links=links)
+        edited = components if prefix == "components" else links
+        focus = focus_after(action, prefix, edited, first_field=FIRST_FIELDS[prefix])
+        focus_add = prefix if focus is None else ""
+        return _page(request, components=components, links=links, quiet=True, focus_add=focus_add)
     components, links, architecture, problems = read_builder(request.POST)
     if architecture is None:
         return _page(request, components=components, links=links, builder_problems=problems)
@@ -111,27 +123,43 @@ def analyse_draft(request: HttpRequest) -> HttpResponse:
 
 def _analysis(architecture: Architecture) -> dict[str, Any]:
     findings = [f.to_dict() for f in detect(answers=None, architecture=architecture)]
-    svg = inline_svg(architecture, marks=marks(findings), title="Reviewed architecture")
-    return {"findings": findings, "diagram_svg": svg, "analysed": True}
+    found = marks(findings)
+    svg = inline_svg(architecture, marks=found, title="Reviewed architecture")
+    badges = badged(found, architecture)
+    return {"findings": findings, "diagram_svg": svg, "analysed": True, "badged": badges}
 
 
 def review(request: HttpRequest, pk: str) -> HttpResponse:
     saved = get_object_or_404(Review, pk=pk)
     architecture = parse_architecture(saved.architecture)
     findings = saved.result["anti_patterns"]
-    svg = inline_svg(architecture, marks=marks(findings), title="Reviewed architecture")
+    found = marks(findings)
+    svg = inline_svg(architecture, marks=found, title="Reviewed architecture")
     details = import_details(saved)
     context = {
         "review": saved,
         "findings": findings,
+        "badged": badged(found, architecture),
         "diagram_svg": svg,
         "diagram_links": diagram_urls("reviews", saved.pk),
-        "microtosca_url": f"/api/v1/reviews/{saved.pk}/architecture.microtosca.yml",
+        "slide_links": slide_links("review_slide", saved.pk),
+        "microtosca_url": reverse("api:microtosca", args=[saved.pk]),
         "counts": {"components": len(architecture.components), "links": len(architecture.links)},
         **details,
         "evidence_by_component": _evidence_by(details["evidence"]["components"], "name"),
     }
+    title = f"{len(findings)} warning{'s' if len(findings) != 1 else ''}, {saved}"
+    remember(request, kind="review", url=saved.get_absolute_url(), title=title)
     return render(request, "review.html", context)
+
+
+def review_slide(request: HttpRequest, pk: str, fmt: str) -> HttpResponse:
+    """The reviewed architecture laid out for a 16:9 slide, anti-patterns marked."""
+    saved = get_object_or_404(Review, pk=pk)
+    found = marks(saved.result["anti_patterns"])
+    architecture = parse_architecture(saved.architecture)
+    stem = f"review-{saved.pk}-slide"
+    return slide_response(request, architecture, fmt, found, "Reviewed architecture", stem)
 
 
 def _evidence_by(records: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
