@@ -29,8 +29,8 @@ from decider.forms import (
 )
 from decider.models import Assessment
 from decider.views.examples import example_forms, examples
-from decider.views.recent import remember
 from decider.views.pictures import badged, slide_links, slide_response
+from decider.views.recent import remember
 from decider.views.rows import focus_after, with_row_defaults
 
 PAGE = "questionnaire.html"
@@ -75,13 +75,13 @@ def preview(request: HttpRequest) -> HttpResponse:
     """The live verdict for the answers typed so far (not saved): htmx gets the preview
     fragment of the questionnaire page, a plain request the whole page with it filled in."""
     form, domains, answers = read_questionnaire(request.POST)
-    context: dict[str, Any] = {"form": form, "domains": domains, "previewed": True}
+    context: dict[str, Any] = {"previewed": True}
     if answers is not None:
         result = recommend(answers, with_flips=False).to_dict()
         factors = sorted(result["factors"], key=lambda f: -abs(f["contribution"]))
         context |= {"result": result, "top_factors": [f for f in factors if f["contribution"]][:4]}
     if request.htmx:
-        return render(request, f"{PAGE}#preview", context)
+        return render(request, f"{PAGE}#preview", {"form": form, "domains": domains, **context})
     return _page(request, form, domains, **context)
 
 

@@ -7,7 +7,6 @@ FACTORS = [
     {"factor": "teams", "label": "Teams", "contribution": 0.2, "explanation": "Many <teams>."},
     {"factor": "org", "contribution": 0.0, "explanation": "Nothing."},
 ]
-SVG = "{http://www.w3.org/2000/svg}"
 
 
 def bars(factors=FACTORS):
@@ -24,7 +23,7 @@ def test_bars_carry_the_human_label_or_the_name_in_words_as_text():
 
 
 def test_positive_bars_grow_right_and_negative_left_of_zero():
-    toward, against = (b.find(f"{SVG}svg/{SVG}rect") for b in bars())
+    toward, against = (b.find("svg/rect") for b in bars())
     assert float(toward.get("x")) == CENTRE
     assert float(against.get("x")) + float(against.get("width")) == CENTRE
     assert float(toward.get("width")) > float(against.get("width"))
