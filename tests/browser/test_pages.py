@@ -107,7 +107,10 @@ def test_on_a_phone_the_nav_wraps_inside_the_dark_header(live_server, open_page)
     header = page.locator("header.site").bounding_box()
     for link in page.locator("header nav a").all():
         box = link.bounding_box()
-        assert box["x"] + box["width"] <= PHONE and box["y"] + box["height"] <= header["y"] + header["height"]
+        assert (
+            box["x"] + box["width"] <= PHONE
+            and box["y"] + box["height"] <= header["y"] + header["height"]
+        )
 
 
 def test_dark_mode_darkens_the_page_and_the_inline_diagram(
