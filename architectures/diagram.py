@@ -66,8 +66,8 @@ def to_dot(
 ) -> str:
     """DOT source for `architecture`; `marks` puts anti-pattern badges on components.
 
-    `landscape` lays it out for a 16:9 slide: long layers wrap into several columns and
-    the drawing is padded to exactly 16:9."""
+    `landscape` lays it out for a 16:9 slide: long layers wrap into several columns, the
+    drawing is stretched to 16:9, and the title is left to the slide."""
     drawing = _Drawing(architecture, marks, aspect=SLIDE if landscape else None)
     graph = graphviz.Digraph("architecture", graph_attr=_graph_attrs(title, landscape))
     graph.attr("node", fontname=FONT, fontsize="11", margin="0.2,0.1")
@@ -95,7 +95,9 @@ def _graph_attrs(title: str | None, landscape: bool) -> dict[str, str]:
     }
     if landscape:
         # Height over width: dot stretches the shorter side's spacing, never shrinks text.
-        attrs["ratio"] = f"{1 / SLIDE:.4f}"
+        # It applies to the layout alone, so the slide keeps a thin pad and leaves the
+        # title to the slide's own heading.
+        return attrs | {"ratio": f"{1 / SLIDE:.4f}", "pad": "0.05"}
     if title:
         attrs |= {"label": f"<<b>{_text(title)}</b>>", "labelloc": "t", "fontsize": "16"}
     return attrs

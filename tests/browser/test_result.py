@@ -46,7 +46,7 @@ def test_the_slide_downloads_are_16_by_9_and_the_png_is_dense(
     width, height = (
         float(v) for v in re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
     )
-    assert width / height == pytest.approx(16 / 9, rel=0.08)
+    assert width / height == pytest.approx(16 / 9, rel=0.05)
     with page.expect_download() as caught:
         slides.filter(has_text="PNG").click()
     png = Path(caught.value.path()).read_bytes()
