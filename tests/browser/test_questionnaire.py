@@ -206,3 +206,21 @@ def test_the_questionnaire_is_light_and_asks_no_other_host(live_server, page: Pa
     page.wait_for_load_state("networkidle")
     assert hosts == {urlparse(live_server.url).netloc}
     assert sum(sizes.values()) < 120_000, sizes
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("width", [PHONE, 1280])
+def test_from_the_questionnaire_to_the_result_at_any_width(live_server, open_page, width, js):
+    page = open_page(width, js=js)
+    page.goto(live_server.url)
+    page.fill("#id_teams", "12")
+    page.select_option("#id_deploy_contention", "constantly")
+    page.select_option("#id_existing_system", "monolith")
+    page.select_option("#id_domain_clarity", "clear")
+    for op in ("ci_cd", "observability", "containers"):
+        page.check(f"input[name=ops][value={op}]")
+    page.click("button.primary")
+    expect(page).to_have_url(re.compile(r"/assessments/[0-9a-f-]{36}/$"))
+    expect(page.locator("#style")).to_have_text("Incremental migration")
+    expect(page.locator("#diagram svg")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
