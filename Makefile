@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help install system-packages run test bench fmt clean
+.PHONY: help install system-packages run test bench fmt clean screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ test: install ## Lint, check formatting, run the whole suite
 
 bench: install ## Run the benchmarks under bench/ and print their figures
 	@for b in bench/*.py; do echo "== $$b"; DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) $$b || exit 1; done
+
+screenshots: install ## Capture the main pages at 375 and 1280 px into docs/screenshots/
+	$(PY) docs/screenshots.py
 
 fmt: $(STAMP) ## Fix imports and format the code
 	$(VENV)/bin/ruff check --fix .
