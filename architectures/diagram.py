@@ -49,7 +49,8 @@ _SHAPES = {
     Kind.ESB: ("doubleoctagon", "filled", "#fff2cc"),
     Kind.DATASTORE: ("cylinder", "filled", NO_TEAM),
 }
-_WRAP = 34
+_WRAP = 32
+_PADDING = 4
 
 
 def team_colors(architecture: Architecture) -> dict[str, str]:
@@ -70,7 +71,7 @@ def to_dot(
     drawing is stretched to 16:9, and the title is left to the slide."""
     drawing = _Drawing(architecture, marks, aspect=SLIDE if landscape else None)
     graph = graphviz.Digraph("architecture", graph_attr=_graph_attrs(title, landscape))
-    graph.attr("node", fontname=FONT, fontsize="11", margin="0.2,0.1")
+    graph.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06")
     graph.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7")
     for component in architecture.components:
         drawing.add_component(graph, component)
@@ -249,7 +250,12 @@ def _label(component: Component, badges: Sequence[int] | None) -> str:
     if badges:
         numbers = ",".join(str(int(b)) for b in badges)
         lines.append(f'<font color="{MARK_COLOR}"><b>⚠ {numbers}</b></font>')
-    return "<" + "<br/>".join(lines) + ">"
+    # A padded cell keeps the text off the box's edge, for nodes and clusters alike.
+    return (
+        f'<<table border="0" cellpadding="{_PADDING}"><tr><td>'
+        + "<br/>".join(lines)
+        + "</td></tr></table>>"
+    )
 
 
 def _details(component: Component) -> list[str]:
