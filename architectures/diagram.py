@@ -50,7 +50,7 @@ _SHAPES = {
     Kind.DATASTORE: ("cylinder", "filled", NO_TEAM),
 }
 _WRAP = 32
-_PADDING = 4
+_PADDING = 3
 
 
 def team_colors(architecture: Architecture) -> dict[str, str]:
@@ -71,7 +71,7 @@ def to_dot(
     drawing is stretched to 16:9, and the title is left to the slide."""
     drawing = _Drawing(architecture, marks, aspect=SLIDE if landscape else None)
     graph = graphviz.Digraph("architecture", graph_attr=_graph_attrs(title, landscape))
-    graph.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06")
+    graph.attr("node", fontname=FONT, fontsize="11", margin="0.1,0.02")
     graph.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7")
     for component in architecture.components:
         drawing.add_component(graph, component)
