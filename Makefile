@@ -5,7 +5,9 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-APT_PACKAGES := graphviz chromium fonts-dejavu-core
+# The text exports' real renderers, for the tests (mermaid-cli drives Debian's Chromium).
+RENDERERS := tests/renderers/node_modules/.installed
+APT_PACKAGES := graphviz chromium fonts-dejavu-core plantuml
 
 # The first Python 3.12+ found: on the PATH, then under pyenv.
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
@@ -14,12 +16,21 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help install system-packages run test bench fmt clean screenshots
+.PHONY: help install system-packages run serve test load-test bench fmt clean screenshots
+
+WORKERS ?= 1
+# Start the task workers in the background, run $(1) in the foreground, and stop the
+# workers (by their own process ids) when it ends, however it ends.
+define with_workers
+	@pids=(); trap 'kill $${pids[@]} 2>/dev/null; wait' EXIT INT TERM; \
+	for i in $$(seq $(2)); do $(PY) manage.py db_worker --no-startup-delay & pids+=($$!); done; \
+	$(1)
+endef
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-install: system-packages $(STAMP) ## Create .venv, install pinned dependencies and Debian packages, migrate
+install: system-packages $(STAMP) $(RENDERERS) ## Create .venv, install pinned dependencies and Debian packages, migrate
 	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput -v 0
 
 $(STAMP): pyproject.toml
@@ -32,11 +43,18 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
+$(RENDERERS): tests/renderers/package-lock.json
+	@if command -v npm >/dev/null; then \
+		PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/renderers --no-audit --no-fund --loglevel=error \
+		&& touch $(RENDERERS); \
+	else echo "npm is missing: the tests that run mermaid-cli and the Structurizr grammar will be skipped."; fi
+
 system-packages:
 	@missing=""; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	[ -d /usr/share/fonts/truetype/dejavu ] || missing="$$missing fonts-dejavu-core"; \
+	command -v plantuml >/dev/null || missing="$$missing plantuml"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing Debian packages:$$missing"; \
@@ -45,16 +63,27 @@ system-packages:
 			echo "Missing Debian packages. Run: sudo apt-get install -y$$missing"; exit 1; \
 		fi; fi
 
-run: install ## Serve the app at http://127.0.0.1:8000 (SQLite, debug on)
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
+run: export DJANGO_DEBUG ?= 1
+run: export DJANGO_ADMIN ?= 1
+run: export DECIDER_ALLOW_LISTING ?= 1
+run: install ## Serve the app at http://127.0.0.1:8000 with one task worker (SQLite, debug on)
+	$(call with_workers,$(PY) manage.py runserver 127.0.0.1:8000,1)
+
+serve: export DJANGO_DEBUG ?= 0
+serve: install ## gunicorn (WEB_CONCURRENCY workers) and WORKERS task workers, production settings
+	$(PY) manage.py collectstatic --noinput -v 0
+	$(call with_workers,$(VENV)/bin/gunicorn decider.wsgi -c gunicorn.conf.py,$(WORKERS))
 
 test: install ## Lint, check formatting, run the whole suite
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest
 
+load-test: install ## The load tests (gunicorn on PostgreSQL, 50 clients; .ci/run runs them)
+	$(PY) -m pytest -m load -s -q
+
 bench: install ## Run the benchmarks under bench/ and print their figures
-	@for b in bench/*.py; do echo "== $$b"; DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) $$b || exit 1; done
+	@for b in bench/[!_]*.py; do echo "== $$b"; DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) $$b || exit 1; done
 
 screenshots: install ## Capture the main pages at 375 and 1280 px into docs/screenshots/
 	$(PY) docs/screenshots.py

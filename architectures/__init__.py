@@ -1,4 +1,6 @@
-"""Architectures: the model, the proposal, anti-patterns, diagrams, exports, decomposition.
+"""Architectures: the model, the anti-pattern catalog and its detectors, diagrams and
+exports, importers of deployment files, and monolith decomposition.
 
-Everything here except the Django glue is pure Python with no Django import.
+Pure Python with no Django import; it never imports `decider` (the decision side builds
+on it, not the other way round). A test checks both.
 """

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from architectures.problems import Invalid, Problem
+
 MAX_COMPONENTS = 300
 MAX_LINKS = 3000
 # A component's name and module list are drawn inside its diagram box, so they stay short;
@@ -116,17 +118,8 @@ def _link_dict(link: Link) -> dict[str, Any]:
     return data
 
 
-@dataclass(frozen=True)
-class Problem:
-    loc: tuple[str | int, ...]
-    msg: str
-    type: str = "value_error"
-
-
-class ArchitectureInvalid(ValueError):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{'.'.join(map(str, p.loc))}: {p.msg}" for p in problems))
-        self.problems = problems
+class ArchitectureInvalid(Invalid):
+    """An architecture that cannot be read, with every problem found."""
 
 
 def valid_name(name: Any, limit: int = COMPONENT_NAME_MAX) -> bool:

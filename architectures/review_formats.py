@@ -16,7 +16,8 @@ from architectures.importers import Imported, import_compose, import_kubernetes
 from architectures.importers.yaml_documents import check_sizes, load_documents
 from architectures.input_formats import FormatNotRecognised, FormatRegistry, InputFormat, Upload
 from architectures.microtosca import import_microtosca
-from architectures.model import Architecture, ArchitectureInvalid, Problem, parse_architecture
+from architectures.model import Architecture, ArchitectureInvalid, parse_architecture
+from architectures.problems import Problem
 
 JSON_MEDIA_TYPES = ("application/json",)
 YAML_MEDIA_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")

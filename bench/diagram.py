@@ -27,10 +27,11 @@ from django.core.cache import cache  # noqa: E402
 
 from architectures.diagram import to_dot  # noqa: E402
 from architectures.model import Architecture, Kind  # noqa: E402
-from architectures.proposal import MAX_SERVICES_PER_TEAM, propose  # noqa: E402
 from decider import diagrams  # noqa: E402
 from decider.engine.answers import parse_answers  # noqa: E402
 from decider.engine.choices import Style  # noqa: E402
+from decider.proposal.architecture import propose  # noqa: E402
+from decider.proposal.parts import MAX_SERVICES_PER_TEAM  # noqa: E402
 
 SIZES = (5, 30, 100)
 FORMATS = ("svg", "png", "pdf")

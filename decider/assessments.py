@@ -2,29 +2,35 @@
 
 from typing import Any
 
-from architectures.antipatterns.detect import detect
+from django.urls import reverse
+
 from architectures.model import Architecture, parse_architecture
-from architectures.proposal import propose
 from decider.diagrams import FORMATS
-from decider.engine import Answers, recommend
+from decider.engine import Answers, parse_answers, recommend
 from decider.engine.choices import Family
 from decider.models import Assessment
+from decider.proposal import assessment_findings, propose
+from decider.proposal.architecture import consolidates
 
 
 def analyse(answers: Answers) -> dict[str, Any]:
     """Everything an assessment shows, computed once and saved with it."""
     recommendation = recommend(answers)
-    architecture = propose(answers, recommendation.style)
+    architecture = propose(answers, recommendation.style, build_first=recommendation.build_first)
     result = recommendation.to_dict()
     result["architecture"] = architecture.to_dict()
     leans = recommendation.architecture == Family.MICROSERVICES
-    findings = detect(answers=answers, architecture=architecture, leans_microservices=leans)
+    findings = assessment_findings(answers, architecture, leans_microservices=leans)
     result["anti_patterns"] = [f.to_dict() for f in findings]
     return result
 
 
-def create_assessment(*, answers: Answers) -> Assessment:
-    return Assessment.objects.create(answers=answers.to_dict(), result=analyse(answers))
+def create_assessment(
+    *, answers: Answers, project: str = "", previous: Assessment | None = None
+) -> Assessment:
+    return Assessment.objects.create(
+        answers=answers.to_dict(), result=analyse(answers), project=project, previous=previous
+    )
 
 
 def diagram_urls(kind: str, pk: object) -> dict[str, str]:
@@ -44,9 +50,18 @@ def marks(findings: list[dict[str, Any]]) -> dict[str, list[int]]:
     return badges
 
 
+def compare_url(assessment: Assessment) -> str | None:
+    """The API's comparison of an assessment with the one it re-ran, if any."""
+    if assessment.previous_id is None:
+        return None
+    return reverse("api:compare_assessments", args=[assessment.previous_id, assessment.id])
+
+
 def diagram_title(assessment: Assessment) -> str:
     style = assessment.result["recommendation"]["style"].replace("_", " ")
-    return f"Proposed architecture: {style}"
+    fleet = consolidates(parse_answers(assessment.answers))
+    merged = f", consolidating {fleet} services" if fleet else ""
+    return f"Proposed architecture: {style}{merged}"
 
 
 def assessment_payload(assessment: Assessment) -> dict[str, Any]:
@@ -56,6 +71,9 @@ def assessment_payload(assessment: Assessment) -> dict[str, Any]:
         "url": assessment.get_absolute_url(),
         "created": assessment.created,
         "answers": assessment.answers,
+        "project": assessment.project,
+        "previous": assessment.previous_id,
+        "compare": compare_url(assessment),
         **assessment.result,
         "diagram": diagram_urls("assessments", assessment.id),
         "microtosca": f"/api/v1/assessments/{assessment.id}/architecture.microtosca.yml",

@@ -6,9 +6,10 @@ phone the name goes above its bar instead of beside it.
 """
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 from typing import Any
+
+from decider.engine.rounding import signed
 
 # Bars are drawn in a 200 × 10 box whose middle is zero.
 BAR_BOX = 200
@@ -51,12 +52,6 @@ def _row(factor: dict[str, Any], scale: float) -> str:
         f'<svg class="track" viewBox="0 0 {BAR_BOX} 10" preserveAspectRatio="none" '
         f'aria-hidden="true"><line class="zero" x1="{CENTRE:g}" y1="0" x2="{CENTRE:g}" y2="10"/>'
         f'<rect x="{x:.1f}" y="1" width="{length:.1f}" height="8" rx="1"/></svg>'
-        f'<span class="value">{_signed(value)}<span class="visually-hidden"> {direction}'
+        f'<span class="value">{signed(value)}<span class="visually-hidden"> {direction}'
         "</span></span></li>"
     )
-
-
-def _signed(value: float) -> str:
-    # Half-up, as the page's table rounds, so chart and table agree.
-    rounded = Decimal(str(value)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
-    return f"{rounded:+.3f}"

@@ -2,7 +2,16 @@
 
 Rendering runs `dot`, which costs tens of milliseconds to seconds; the bytes are cached in
 Django's cache under a hash of the DOT source and the format, so a second request for the
-same picture never runs `dot` again.
+same picture never runs `dot` again. Renders are bounded everywhere:
+
+- at most `DOT_CONCURRENCY` `dot` processes run at once on the machine (`dot_slots`);
+- a DOT source past a format's `RENDER_LIMIT_BYTES` is refused (PNG first: its bitmap
+  grows with the square of the drawing), pointing to the formats that still work;
+- past `RENDER_TASK_BYTES` the render runs on a task worker: the API answers 202 with a
+  status URL, a browser is sent to a progress page, an inline diagram becomes a
+  placeholder that htmx polls (see `decider.jobs.renders`);
+- a failed render is remembered for `RENDER_FAILURE_SECONDS`, so a hostile diagram
+  cannot keep the workers busy by being requested again and again.
 """
 
 import hashlib
@@ -12,8 +21,10 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.utils.http import parse_etags
 
 from architectures.diagram import to_dot
@@ -21,11 +32,14 @@ from architectures.mermaid import to_mermaid
 from architectures.model import Architecture
 from architectures.plantuml import to_plantuml
 from architectures.render import DotMissing, RenderError, render
+from decider.dot_slots import RenderBusy, dot_slot
+from decider.jobs import renders
 
 logger = logging.getLogger(__name__)
 
 CACHE_SECONDS = 24 * 3600
 MAX_AGE = 3600
+SLOT_WAIT_SECONDS = 3.0  # a request waits this long for a free `dot`, then answers 503
 
 
 class DiagramFormat(NamedTuple):
@@ -43,7 +57,7 @@ FORMATS: dict[str, DiagramFormat] = {
     "puml": DiagramFormat("text/plain; charset=utf-8", "puml", False),
 }
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_-]+")
-_XML_PROLOGUE = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
+XML_PROLOGUE = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 
 
 def export(
@@ -77,7 +91,7 @@ def dot_source(
     return _memoised_dot(architecture, frozen_marks, title)
 
 
-@lru_cache(maxsize=128)
+@lru_cache(maxsize=32)  # a large DOT is ~150 KB: this keeps a few MB per process
 def _memoised_dot(
     architecture: Architecture, marks: tuple[tuple[str, tuple[int, ...]], ...], title: str | None
 ) -> str:
@@ -92,14 +106,47 @@ def cache_key(dot: str, fmt: str) -> str:
     return "diagram:" + hashlib.sha256(f"{fmt}\0{dot}".encode()).hexdigest()
 
 
-def _rendered(dot: str, fmt: str) -> bytes:
+class RenderRefused(RenderError):
+    """The same diagram failed a moment ago; it is not tried again yet."""
+
+
+def _rendered(dot: str, fmt: str, wait: float = SLOT_WAIT_SECONDS) -> bytes:
     key = cache_key(dot, fmt)
     cached = cache.get(key)
     if cached is not None:
         return cached
-    output = render(dot, fmt)
+    if cache.get(_failure_key(key)):
+        raise RenderRefused(
+            "This diagram could not be drawn a moment ago, so it is not tried again yet."
+        )
+    try:
+        with dot_slot(wait):
+            output = render(dot, fmt)
+    except (DotMissing, RenderBusy):
+        raise  # not the diagram's fault: try again as soon as it is asked for
+    except RenderError:
+        cache.set(_failure_key(key), True, settings.RENDER_FAILURE_SECONDS)
+        raise
     cache.set(key, output, CACHE_SECONDS)
     return output
+
+
+def _failure_key(key: str) -> str:
+    return key.replace("diagram:", "diagram-failed:", 1)
+
+
+def too_large_for(dot: str, fmt: str) -> str | None:
+    """Why `dot` is too large to render as `fmt`, or None when it is not."""
+    limit = settings.RENDER_LIMIT_BYTES.get(fmt)
+    if limit is None or len(dot.encode()) <= limit:
+        return None
+    fits = [f for f, most in settings.RENDER_LIMIT_BYTES.items() if len(dot.encode()) <= most]
+    other = " or ".join(f.upper() for f in fits) if fits else "DOT, Mermaid or PlantUML text"
+    return f"This diagram is too large to draw as {fmt.upper()}; download it as {other}."
+
+
+def is_queued_render(dot: str, fmt: str) -> bool:
+    return len(dot.encode()) > settings.RENDER_TASK_BYTES.get(fmt, len(dot.encode()))
 
 
 def diagram_response(
@@ -194,19 +241,57 @@ def dot_response(
     etag = _quoted(cache_key(dot, fmt) if body is None else hashlib.sha256(body).hexdigest())
     if _matches(request, etag):
         return _with_caching(HttpResponse(status=304), etag)
+    if body is None and (reason := too_large_for(dot, fmt)):
+        return _refused(reason)
     try:
+        if body is None and is_queued_render(dot, fmt):
+            body = renders.obtain(dot, fmt)
         body = body if body is not None else _rendered(dot, fmt)
+    except renders.Pending as pending:
+        return _accepted(request, pending)
     except RenderError as error:
         return _unavailable(error)
     return _with_caching(_download(body, fmt, filename_stem), etag)
 
 
+def _refused(reason: str) -> JsonResponse:
+    detail = [{"loc": ["path", "fmt"], "msg": reason, "type": "too_large"}]
+    return JsonResponse({"detail": detail}, status=422)
+
+
+def _accepted(request: HttpRequest, pending: "renders.Pending") -> HttpResponse:
+    """202 for a program, with where to ask; a browser goes to the progress page."""
+    progress = pending.progress_url(next_url=request.get_full_path())
+    if "text/html" in request.headers.get("Accept", ""):
+        return HttpResponseRedirect(progress, status=303)
+    body = {
+        "status": pending.status,
+        "status_url": pending.status_url,
+        "progress_url": progress,
+        "url": request.get_full_path(),
+        "detail": "The diagram is being drawn; ask the status URL, then this URL again.",
+    }
+    response = JsonResponse(body, status=202)
+    response["Location"] = pending.status_url
+    response["Retry-After"] = "2"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def inline_dot_svg(dot: str) -> str | None:
     """The SVG of `dot` to embed in a page, without its XML prologue; None when rendering
-    failed."""
+    failed. A large diagram drawn by a task worker is, until it is ready, a placeholder
+    that htmx replaces with the SVG (see `templates/partials/render_progress.html`)."""
+    if too_large_for(dot, "svg"):
+        return None
     try:
-        svg = _rendered(dot, "svg").decode()
+        if is_queued_render(dot, "svg"):
+            svg = renders.obtain(dot, "svg").decode()
+        else:
+            svg = _rendered(dot, "svg").decode()
+    except renders.Pending as pending:
+        return render_to_string("partials/render_progress.html", {"pending": pending})
     except RenderError:
         logger.warning("Inline diagram unavailable", exc_info=True)
         return None
-    return _XML_PROLOGUE.sub("", svg)
+    return XML_PROLOGUE.sub("", svg)

@@ -8,7 +8,7 @@ Reviews saved before imports existed have none of these; they read as empty.
 
 from typing import Any
 
-from architectures.antipatterns.detect import detect
+from architectures.antipatterns import detect_in
 from architectures.importers import Imported
 from architectures.model import Architecture
 from decider.assessments import diagram_urls
@@ -19,7 +19,7 @@ BUILT = "builder"
 
 
 def analyse_architecture(architecture: Architecture) -> dict[str, Any]:
-    findings = detect(answers=None, architecture=architecture)
+    findings = detect_in(architecture)
     return {"anti_patterns": [f.to_dict() for f in findings]}
 
 

@@ -1,9 +1,20 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import path
 
 from decider.api import api
 from decider.models import Decomposition
-from decider.views import assessments, catalog, decompositions, glossary, recent, reviews
+from decider.views import (
+    assessments,
+    catalog,
+    decompositions,
+    errors,
+    glossary,
+    health,
+    recent,
+    reviews,
+    tasks,
+)
 from decider.views.recent import remembered
 
 urlpatterns = [
@@ -23,7 +34,6 @@ urlpatterns = [
     path("glossary/", glossary.glossary, name="glossary"),
     path("recent/", recent.recent, name="recent"),
     path("api/v1/", api.urls),
-    path("admin/", admin.site.urls),
 ]
 
 urlpatterns += [
@@ -35,3 +45,17 @@ urlpatterns += [
     ),
     path("decompositions/<uuid:pk>/rerun/", decompositions.rerun, name="decomposition_rerun"),
 ]
+
+urlpatterns += [
+    path("healthz", health.healthz, name="healthz"),
+    path("tasks/<str:task_id>/", tasks.progress, name="task_progress"),
+    path("renders/<str:task_id>/", tasks.inline_render, name="render_inline"),
+]
+
+if settings.ADMIN_ENABLED:
+    urlpatterns += [path("admin/", admin.site.urls)]
+
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error

@@ -10,18 +10,6 @@ from architectures.antipatterns.severity import Severity, default_severity
 
 CATALOG_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "anti_patterns.json"
 
-# Entries without a harm score from the taxonomy study: our judgement of their weight.
-# A distributed monolith undoes the point of the split; the others hurt one part.
-_UNSCORED_SEVERITY = {
-    "distributed-monolith": Severity.HIGH,
-    "chatty-services": Severity.MEDIUM,
-    "wobbly-service-interaction": Severity.MEDIUM,
-    "multiple-services-per-deploy-unit": Severity.MEDIUM,
-    "tightly-coupled-teams": Severity.MEDIUM,
-    "shared-bounded-context": Severity.MEDIUM,
-    "single-layer-teams": Severity.LOW,
-}
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -33,12 +21,14 @@ class Entry:
     remedy: str
     source: str
     detected_from: str
+    # Our judgement, for entries without a harm score from the taxonomy study.
+    judged_severity: Severity | None = None
 
     @property
     def severity(self) -> Severity:
         """The default severity of a finding; a detector may raise it."""
         if self.harm is None:
-            return _UNSCORED_SEVERITY.get(self.id, Severity.MEDIUM)
+            return self.judged_severity or Severity.MEDIUM
         return default_severity(self.harm)
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,4 +77,5 @@ def _entry(item: dict[str, Any]) -> Entry:
         remedy=item["remedy"],
         source=item["source"],
         detected_from=item["from"],
+        judged_severity=Severity(item["severity"]) if "severity" in item else None,
     )

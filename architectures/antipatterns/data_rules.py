@@ -2,16 +2,15 @@
 
 from architectures.antipatterns import topology
 from architectures.antipatterns.finding import Finding, finding, names
+from architectures.antipatterns.registry import ARCHITECTURE, rule
 from architectures.antipatterns.severity import Severity
 from architectures.model import Architecture, Kind
-from decider.engine.answers import Answers
 
 MANY_USERS = 3
 
 
-def shared_persistence(answers: Answers | None, architecture: Architecture | None) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("shared-persistence", needs=ARCHITECTURE)
+def shared_persistence(architecture: Architecture) -> list[Finding]:
     return [
         finding(
             "shared-persistence",
@@ -24,11 +23,8 @@ def shared_persistence(answers: Answers | None, architecture: Architecture | Non
     ]
 
 
-def inappropriate_service_intimacy(
-    answers: Answers | None, architecture: Architecture | None
-) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("inappropriate-service-intimacy", needs=ARCHITECTURE)
+def inappropriate_service_intimacy(architecture: Architecture) -> list[Finding]:
     found = []
     for store in architecture.of_kind(Kind.DATASTORE):
         owner = store.owner

@@ -2,18 +2,15 @@
 
 from architectures.antipatterns import topology
 from architectures.antipatterns.finding import Finding, finding, names
+from architectures.antipatterns.registry import ARCHITECTURE, rule
 from architectures.antipatterns.severity import Severity
 from architectures.model import Architecture
-from decider.engine.answers import Answers
 
 MANY_SERVICES = 3
 
 
-def multiple_services_per_deploy_unit(
-    answers: Answers | None, architecture: Architecture | None
-) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("multiple-services-per-deploy-unit", needs=ARCHITECTURE)
+def multiple_services_per_deploy_unit(architecture: Architecture) -> list[Finding]:
     return [
         finding(
             "multiple-services-per-deploy-unit",

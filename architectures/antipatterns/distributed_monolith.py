@@ -5,13 +5,11 @@ from dataclasses import dataclass
 
 from architectures.antipatterns import topology
 from architectures.antipatterns.finding import Finding, finding
+from architectures.antipatterns.registry import ARCHITECTURE, CONTEXT, Evidence, rule
 from architectures.model import Architecture, LinkStyle
-from decider.engine.answers import Answers
-from decider.engine.choices import LABELS, OrgTrait
 
 SIGNALS_NEEDED = 3
 CHAIN = 3
-COUPLING_TRAITS = (OrgTrait.LOCKSTEP_DEPLOYS, OrgTrait.SHARED_DOMAIN_LIBRARY)
 
 
 @dataclass(frozen=True)
@@ -20,13 +18,14 @@ class Signal:
     elements: tuple[str, ...] = ()
 
 
-def distributed_monolith(
-    answers: Answers | None, architecture: Architecture | None
-) -> list[Finding]:
+@rule("distributed-monolith", needs=ARCHITECTURE | CONTEXT)
+def distributed_monolith(evidence: Evidence) -> list[Finding]:
+    architecture = evidence.architecture
     # Only services can form a distributed monolith: one deployable is a plain monolith.
-    if architecture is None or len(topology.services(architecture)) < 2:
+    if len(topology.services(architecture)) < 2:
         return []
-    signals = [*_architecture_signals(architecture), *_answer_signals(answers)]
+    answered = [Signal(reason) for reason in evidence.coupling_reasons]
+    signals = [*_architecture_signals(architecture), *answered]
     if len(signals) < SIGNALS_NEEDED:
         return []
     message = (
@@ -62,13 +61,6 @@ def _architecture_signals(architecture: Architecture) -> list[Signal]:
     if len(layered) >= 2:
         signals.append(Signal(f"services cut by layer ({_quoted(layered)})", tuple(layered)))
     return signals
-
-
-def _answer_signals(answers: Answers | None) -> list[Signal]:
-    traits = [t for t in COUPLING_TRAITS if answers is not None and t in answers.org]
-    if not traits:
-        return []
-    return [Signal("your answers say " + " and ".join(f"“{LABELS[t]}”" for t in traits))]
 
 
 def _quoted(items: Iterable[str]) -> str:

@@ -2,20 +2,17 @@
 
 from architectures.antipatterns import topology
 from architectures.antipatterns.finding import Finding, finding, names
+from architectures.antipatterns.registry import ARCHITECTURE, rule
 from architectures.antipatterns.severity import Severity
 from architectures.model import Architecture, Kind, Link, LinkStyle
-from decider.engine.answers import Answers
 
 FAN_OUT = 5
 CHATTY_PATH = 4
 LONG_PATH = 5
 
 
-def hardcoded_endpoints(
-    answers: Answers | None, architecture: Architecture | None
-) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("hardcoded-endpoints", needs=ARCHITECTURE)
+def hardcoded_endpoints(architecture: Architecture) -> list[Finding]:
     return [
         finding(
             "hardcoded-endpoints",
@@ -28,9 +25,8 @@ def hardcoded_endpoints(
     ]
 
 
-def cyclic_dependency(answers: Answers | None, architecture: Architecture | None) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("cyclic-dependency", needs=ARCHITECTURE)
+def cyclic_dependency(architecture: Architecture) -> list[Finding]:
     sync = topology.cycles(topology.call_graph(architecture, LinkStyle.SYNC))
     every = topology.cycles(topology.call_graph(architecture, LinkStyle.SYNC, LinkStyle.ASYNC))
     in_sync = {name for cycle in sync for name in cycle}
@@ -55,9 +51,8 @@ def _async_cycle(cycle: tuple[str, ...]) -> Finding:
     return finding("cyclic-dependency", message, cycle, severity=Severity.LOW)
 
 
-def no_api_gateway(answers: Answers | None, architecture: Architecture | None) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("no-api-gateway", needs=ARCHITECTURE)
+def no_api_gateway(architecture: Architecture) -> list[Finding]:
     direct = _direct_exposure(architecture)
     if len(_exposed(architecture)) < 2:
         return []
@@ -91,9 +86,8 @@ def _exposed(architecture: Architecture) -> set[str]:
     return {name for name in reached if kinds[name].kind == Kind.SERVICE}
 
 
-def chatty_services(answers: Answers | None, architecture: Architecture | None) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("chatty-services", needs=ARCHITECTURE)
+def chatty_services(architecture: Architecture) -> list[Finding]:
     found = [_fan_out(name, callees) for name, callees in _callees(architecture).items()]
     chain = topology.longest_chain(topology.call_graph(architecture, LinkStyle.SYNC))
     if len(chain) >= CHATTY_PATH:
@@ -134,11 +128,8 @@ def _fan_out(name: str, callees: list[str]) -> Finding:
     return finding("chatty-services", message, (name, *callees))
 
 
-def wobbly_service_interaction(
-    answers: Answers | None, architecture: Architecture | None
-) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("wobbly-service-interaction", needs=ARCHITECTURE)
+def wobbly_service_interaction(architecture: Architecture) -> list[Finding]:
     kinds = architecture.by_name
     return [
         finding(
@@ -155,9 +146,8 @@ def wobbly_service_interaction(
     ]
 
 
-def esb_usage(answers: Answers | None, architecture: Architecture | None) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("esb-usage", needs=ARCHITECTURE)
+def esb_usage(architecture: Architecture) -> list[Finding]:
     return [_esb(architecture, esb.name) for esb in architecture.of_kind(Kind.ESB)]
 
 

@@ -1,12 +1,10 @@
 """Detectors over the services themselves: how they are cut, sized and built."""
 
-import math
-
 from architectures.antipatterns import topology
 from architectures.antipatterns.finding import Finding, finding, names
+from architectures.antipatterns.registry import ARCHITECTURE, CONTEXT, Evidence, rule
 from architectures.antipatterns.severity import Severity
 from architectures.model import Architecture, Kind, Layer
-from decider.engine.answers import Answers
 
 MEGA_STORES = 3
 MEGA_LINKS = 6
@@ -15,9 +13,8 @@ GREEDY_PER_TEAM = 3
 MAX_ENGINES = 3
 
 
-def wrong_cuts(answers: Answers | None, architecture: Architecture | None) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("wrong-cuts", needs=ARCHITECTURE)
+def wrong_cuts(architecture: Architecture) -> list[Finding]:
     found = []
     layered = topology.layer_services(architecture)
     if len(layered) >= 2:
@@ -48,9 +45,10 @@ def _data_front(architecture: Architecture, service: str) -> Finding | None:
     return finding("wrong-cuts", message, (service, stores[0], *callers))
 
 
-def megaservice(answers: Answers | None, architecture: Architecture | None) -> list[Finding]:
+@rule("megaservice", needs=ARCHITECTURE)
+def megaservice(architecture: Architecture) -> list[Finding]:
     # A single service is the monolith by design, not a megaservice among services.
-    if architecture is None or len(topology.services(architecture)) < 2:
+    if len(topology.services(architecture)) < 2:
         return []
     found = [_mega(architecture, s.name) for s in topology.services(architecture)]
     return [f for f in found if f is not None]
@@ -73,18 +71,9 @@ def _mega(architecture: Architecture, service: str) -> Finding | None:
     return finding("megaservice", message, (service, *stores), severity=severity)
 
 
-def microservice_greedy(
-    answers: Answers | None,
-    architecture: Architecture | None,
-    *,
-    leans_microservices: bool = False,
-) -> list[Finding]:
-    found = _tiny_services(architecture) if architecture is not None else []
-    if architecture is not None and topology.team_of(architecture):
-        found += _greedy_teams(architecture)
-    elif answers is not None and leans_microservices:
-        found += _greedy_answers(answers)
-    return found
+@rule("microservice-greedy", needs=ARCHITECTURE)
+def microservice_greedy(architecture: Architecture) -> list[Finding]:
+    return _tiny_services(architecture) + _greedy_teams(architecture)
 
 
 def _tiny_services(architecture: Architecture) -> list[Finding]:
@@ -120,26 +109,11 @@ def _greedy_teams(architecture: Architecture) -> list[Finding]:
     return found
 
 
-def _greedy_answers(answers: Answers) -> list[Finding]:
-    busiest = math.ceil(len(answers.domains) / answers.teams)
-    if busiest <= GREEDY_PER_TEAM:
-        return []
-    message = (
-        f"One service per domain gives {len(answers.domains)} services for {answers.teams} "
-        f"team(s): at least one team would run {busiest}, more than three per team."
-    )
-    return [finding("microservice-greedy", message)]
-
-
-def too_many_technologies(
-    answers: Answers | None, architecture: Architecture | None
-) -> list[Finding]:
-    if architecture is None:
-        return []
-    teams = answers.teams if answers else max(len(topology.team_of(architecture)), 1)
-    found = _languages(architecture, teams)
-    found += _engines(architecture)
-    return found
+@rule("too-many-technologies", needs=ARCHITECTURE | CONTEXT)
+def too_many_technologies(evidence: Evidence) -> list[Finding]:
+    architecture = evidence.architecture
+    teams = evidence.teams or max(len(topology.team_of(architecture)), 1)
+    return _languages(architecture, teams) + _engines(architecture)
 
 
 def _languages(architecture: Architecture, teams: int) -> list[Finding]:

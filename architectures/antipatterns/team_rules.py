@@ -1,13 +1,12 @@
 """Detectors over teams: who owns what, and how the teams' parts interact."""
 
-import math
 from collections import Counter
 
 from architectures.antipatterns import topology
 from architectures.antipatterns.finding import Finding, count, finding, names
+from architectures.antipatterns.registry import ARCHITECTURE, rule
 from architectures.antipatterns.severity import Severity
 from architectures.model import Architecture, Component, Kind, Layer
-from decider.engine.answers import Answers
 
 COMMON_OWNERSHIP = 3
 # Platform parts (gateway, broker, bus) belong to everyone; coupling to them is not
@@ -15,17 +14,9 @@ COMMON_OWNERSHIP = 3
 BUSINESS_KINDS = (Kind.SERVICE, Kind.DATASTORE)
 
 
-def common_ownership(
-    answers: Answers | None,
-    architecture: Architecture | None,
-    *,
-    leans_microservices: bool = False,
-) -> list[Finding]:
-    if architecture is not None and topology.team_of(architecture):
-        return _owning_teams(architecture)
-    if answers is not None and leans_microservices:
-        return _owning_answers(answers)
-    return []
+@rule("common-ownership", needs=ARCHITECTURE)
+def common_ownership(architecture: Architecture) -> list[Finding]:
+    return _owning_teams(architecture)
 
 
 def _owning_teams(architecture: Architecture) -> list[Finding]:
@@ -43,22 +34,8 @@ def _owning_teams(architecture: Architecture) -> list[Finding]:
     return found
 
 
-def _owning_answers(answers: Answers) -> list[Finding]:
-    busiest = math.ceil(len(answers.domains) / answers.teams)
-    if busiest < COMMON_OWNERSHIP and not (answers.teams == 1 and len(answers.domains) >= 2):
-        return []
-    message = (
-        f"With one service per domain, {len(answers.domains)} services for "
-        f"{answers.teams} team(s): at least one team would own {busiest} of them."
-    )
-    return [finding("common-ownership", message)]
-
-
-def tightly_coupled_teams(
-    answers: Answers | None, architecture: Architecture | None
-) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("tightly-coupled-teams", needs=ARCHITECTURE)
+def tightly_coupled_teams(architecture: Architecture) -> list[Finding]:
     found = [_coupling(architecture, s) for s in topology.services(architecture) if s.team]
     return [f for f in found if f is not None]
 
@@ -89,11 +66,8 @@ def _partners(architecture: Architecture, name: str) -> list[str]:
     return [end for end in ends if end != name and kinds[end].kind in BUSINESS_KINDS]
 
 
-def shared_bounded_context(
-    answers: Answers | None, architecture: Architecture | None
-) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("shared-bounded-context", needs=ARCHITECTURE)
+def shared_bounded_context(architecture: Architecture) -> list[Finding]:
     found = []
     for store in architecture.of_kind(Kind.DATASTORE):
         owning_team = _owning_team(architecture, store)
@@ -118,9 +92,8 @@ def _foreign_data(user: str, team: str, store: str, owning_team: str) -> Finding
     return finding("shared-bounded-context", message, (user, store))
 
 
-def single_layer_teams(answers: Answers | None, architecture: Architecture | None) -> list[Finding]:
-    if architecture is None:
-        return []
+@rule("single-layer-teams", needs=ARCHITECTURE)
+def single_layer_teams(architecture: Architecture) -> list[Finding]:
     found = []
     for team, members in topology.team_of(architecture).items():
         # A client team (a mobile app, a web front end) is not a layer of the back end.

@@ -60,6 +60,23 @@ def extract_archive(
         raise _refuse(f"The archive cannot be read: {error}.") from None
 
 
+def archive_names(data: bytes, *, limits: ArchiveLimits = ArchiveLimits()) -> list[str] | None:
+    """The names of the archive's entries, read within the same limits as extracting it
+    (nothing is written); None when it is not an archive, cannot be read, or is refused."""
+    kind = archive_kind(data)
+    if kind is None:
+        return None
+    budget = _Budget(limits, len(data))
+    names = []
+    try:
+        for entry in _zip_entries(data) if kind == "zip" else _tar_entries(data):
+            budget.admit(entry)
+            names.append(entry.name)
+    except (MonolithInvalid, zipfile.BadZipFile, tarfile.TarError, EOFError, OSError):
+        return None
+    return names
+
+
 @dataclass
 class _Entry:
     name: str

@@ -144,3 +144,10 @@ def top_level_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
                 yield from top_level_statements(handler.body)
         elif isinstance(statement, ast.With):
             yield from top_level_statements(statement.body)
+
+
+def last_name(node: ast.expr) -> str:
+    """The last name of `a.b.c` or `c`; empty for anything else."""
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""

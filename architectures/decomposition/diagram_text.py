@@ -7,7 +7,7 @@ spaces and `_ . -`, anything else written as a numeric entity (`#35;` in Mermaid
 
 import re
 
-from architectures.decomposition.diagram_view import View, diagram_view
+from architectures.decomposition.diagram_view import Box, View, diagram_view
 from architectures.decomposition.split import Split
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9 _.\-]")
@@ -26,6 +26,9 @@ def to_mermaid(decomposition: Split) -> str:
     view = diagram_view(decomposition)
     lines = ["flowchart LR"]
     for box in view.boxes:
+        if view.overview:
+            lines.append(f"  {box.id}[{mermaid_label(_overview_label(box))}]")
+            continue
         lines.append(f"  subgraph {box.id}[{mermaid_label(box.label)}]")
         lines += [f"    {n.id}[{mermaid_label(n.label)}]" for n in box.modules]
         lines += [f"    {n.id}[({mermaid_label(n.label)})]" for n in box.tables]
@@ -45,6 +48,9 @@ def to_plantuml(decomposition: Split) -> str:
     view = diagram_view(decomposition)
     lines = ["@startuml", "left to right direction", "skinparam componentStyle rectangle"]
     for box in view.boxes:
+        if view.overview:
+            lines.append(f"rectangle {plantuml_label(_overview_label(box))} as {box.id}")
+            continue
         lines.append(f"rectangle {plantuml_label(box.label)} as {box.id} {{")
         lines += [f"  component {plantuml_label(n.label)} as {n.id}" for n in box.modules]
         lines += [f"  database {plantuml_label(n.label)} as {n.id}" for n in box.tables]
@@ -57,6 +63,10 @@ def to_plantuml(decomposition: Split) -> str:
         lines.append(f"note as note\n  {_plain(view.note)}\nend note")
     lines.append("@enduml")
     return "\n".join(lines) + "\n"
+
+
+def _overview_label(box: Box) -> str:
+    return f"{box.label} - {box.summary.replace(' · ', ', ')}"
 
 
 def _plain(text: str) -> str:

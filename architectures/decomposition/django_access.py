@@ -1,14 +1,16 @@
 """Which tables a module reads and writes, and which modules it loads by name, from its ORM
 use. Each rule, as `ast` sees it (an approximation, counted in the notes where it guesses):
 
-- Reads: a model's relation fields (`ForeignKey`, `OneToOneField`, `ManyToManyField`,
-  and the `Parental*`/`Tree*` variants) read their target's table; any call chain or
-  manager attribute on a model class (`Order.objects.filter(...)`, `Order.objects`),
-  `get_object_or_404(Order, ...)`, and a signal receiver's `sender=Order`.
+- Reads: a model's relation fields read their target's table (`django_relations`); any
+  call chain or
+  manager attribute on a model class (`Order.objects.filter(...)`, `Order.objects`)
+  that writes nothing, `get_object_or_404(Order, ...)`, and a signal receiver's
+  `sender=Order`.
 - Writes: a module defining a concrete model writes its tables (its methods and managers
   do), and so does an abstract base of the same app; a chain on a model holding
   `create`, `update`, `delete`, `bulk_create`, `bulk_update`, `get_or_create`,
-  `update_or_create`; `.save()` or `.delete()` on a name bound in the same function to
+  `update_or_create` (only a write, unless the chain also fetches rows: `get`,
+  `first`, `get_or_create`...); `.save()` or `.delete()` on a name bound in the same function to
   an instance (`x = Order(...)`, `x = Order.objects.get(...)`); `model = Order` in a
   class body or its `Meta` (ModelForms, ModelAdmins, serializers, generic views; a
   `ListView` or `DetailView` only reads); `admin.site.register(Order)` and
@@ -23,22 +25,10 @@ import ast
 from collections import Counter
 from dataclasses import dataclass, field
 
-from architectures.decomposition.bindings import Bindings, dotted, string_value
+from architectures.decomposition.bindings import Bindings, dotted, last_name
 from architectures.decomposition.django_loads import DynamicLoads
 from architectures.decomposition.django_models import ModelClass, ModelIndex
 
-RELATIONS = frozenset(
-    {
-        "ForeignKey",
-        "OneToOneField",
-        "ManyToManyField",
-        "ParentalKey",
-        "ParentalManyToManyField",
-        "TreeForeignKey",
-        "TreeOneToOneField",
-        "TreeManyToManyField",
-    }
-)
 WRITES = frozenset(
     {
         "create",
@@ -54,6 +44,8 @@ MANAGERS = frozenset({"objects", "_default_manager", "_base_manager"})
 INSTANCE_SOURCES = frozenset(
     {"get", "create", "first", "last", "get_or_create", "update_or_create", "earliest", "latest"}
 )
+# Calls in a writing chain that also hand rows back to the caller: a read as well.
+ROW_FETCHES = INSTANCE_SOURCES - {"create"}
 READ_ONLY_VIEWS = ("ListView", "DetailView")
 
 
@@ -83,6 +75,8 @@ class AccessReader(ast.NodeVisitor):
         self.access = ModuleAccess()
         self.scopes: list[dict[str, ModelClass]] = [{}]
         self.classes: list[ast.ClassDef] = []
+        # Manager attributes already counted as part of a call chain.
+        self.counted: set[int] = set()
 
     def model(self, node: ast.expr) -> ModelClass | None:
         parts = dotted(node)
@@ -112,7 +106,7 @@ class AccessReader(ast.NodeVisitor):
                 for item in statement.body:
                     self._model_declaration(node, item)
         for decorator in node.decorator_list:
-            if isinstance(decorator, ast.Call) and _last(decorator.func) == "register":
+            if isinstance(decorator, ast.Call) and last_name(decorator.func) == "register":
                 for arg in decorator.args:
                     self.access.touch(self.model(arg), "w")
         self.generic_visit(node)
@@ -123,7 +117,7 @@ class AccessReader(ast.NodeVisitor):
             isinstance(t, ast.Name) and t.id == "model" for t in statement.targets
         ):
             return
-        read_only = any(_last(b).endswith(READ_ONLY_VIEWS) for b in cls.bases)
+        read_only = any(last_name(b).endswith(READ_ONLY_VIEWS) for b in cls.bases)
         self.access.touch(self.model(statement.value), "r" if read_only else "w")
 
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
@@ -146,21 +140,24 @@ class AccessReader(ast.NodeVisitor):
             return None
         if (model := self.model(value.func)) is not None:
             return model
-        if _last(value.func) in ("get_object_or_404",) and value.args:
+        if last_name(value.func) in ("get_object_or_404",) and value.args:
             return self.model(value.args[0])
         model, chain = self._chain_model(value.func)
         return model if chain and chain[-1] in INSTANCE_SOURCES else None
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if node.attr in MANAGERS:
+        if node.attr in MANAGERS and id(node) not in self.counted:
             self.access.touch(self.model(node.value), "r")
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
-        name = _last(node.func)
+        name = last_name(node.func)
         model, chain = self._chain_model(node.func)
-        if model is not None:
-            self.access.touch(model, "w" if WRITES & set(chain) else "r")
+        if id(node) in self.counted:
+            pass  # a link of a longer chain, counted with it
+        elif model is not None:
+            self._chain_access(model, set(chain))
+            self.counted.update(id(n) for n in _chain_links(node.func))
         elif name in ("save", "delete") and isinstance(node.func, ast.Attribute):
             self._instance_write(node.func.value)
         elif name in ("get_object_or_404", "get_list_or_404") and node.args:
@@ -172,6 +169,14 @@ class AccessReader(ast.NodeVisitor):
                 self.access.touch(self.model(keyword.value), "r")
         self._load(node, name)
         self.generic_visit(node)
+
+    def _chain_access(self, model: ModelClass, chain: set[str]) -> None:
+        if not WRITES & chain:
+            self.access.touch(model, "r")
+            return
+        self.access.touch(model, "w")
+        if ROW_FETCHES & chain:
+            self.access.touch(model, "r")
 
     def _instance_write(self, target: ast.expr) -> None:
         if isinstance(target, ast.Name):
@@ -192,84 +197,6 @@ class AccessReader(ast.NodeVisitor):
             self.access.calls[loaded] += 1
 
 
-@dataclass(frozen=True)
-class Relation:
-    field: str
-    target: ModelClass | None  # None: a model outside the project, or not found
-    by_name: bool  # written as a string ("app.Model"): a load by name
-    join_table: str | None  # a many-to-many field without `through`
-    through: ModelClass | None
-
-
-def relations(
-    model: ModelClass, index: ModelIndex, bindings: Bindings, loads: DynamicLoads
-) -> list[Relation]:
-    """The relation fields of `model` and of its abstract ancestors."""
-    found = []
-    for owner in _with_abstract_ancestors(model, index):
-        for statement in owner.node.body:
-            if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call)):
-                continue
-            call, target = statement.value, statement.targets[0]
-            kind = _last(call.func)
-            if kind not in RELATIONS or not isinstance(target, ast.Name):
-                continue
-            to = call.args[0] if call.args else _keyword(call, "to")
-            through = _keyword(call, "through")
-            join = None
-            if kind.endswith("ManyToManyField") and through is None:
-                join = string_value(_keyword(call, "db_table")) or f"{model.table}_{target.id}"
-            found.append(
-                Relation(
-                    target.id,
-                    _target(to, owner, model, index, bindings, loads),
-                    string_value(to) is not None,
-                    join,
-                    _target(through, owner, model, index, bindings, loads),
-                )
-            )
-    return found
-
-
-def _target(
-    node: ast.expr | None,
-    owner: ModelClass,
-    model: ModelClass,
-    index: ModelIndex,
-    bindings: Bindings,
-    loads: DynamicLoads,
-) -> ModelClass | None:
-    if node is None:
-        return None
-    text = string_value(node)
-    if text is None:
-        qualified = bindings.qualify(owner.module, node)
-        if qualified and qualified.endswith("AUTH_USER_MODEL"):
-            return loads.user_model
-        return index.models.get(bindings.resolve(qualified)) if qualified else None
-    if text == "self":
-        return model
-    if "." not in text:
-        return index.by_label(model.app_label, text)
-    return index.by_label(*text.rsplit(".", 1))
-
-
-def _with_abstract_ancestors(model: ModelClass, index: ModelIndex) -> list[ModelClass]:
-    found, queue = [model], [model]
-    while queue:
-        current = queue.pop()
-        for base in current.bases:
-            parent = index.models.get(base)
-            if parent is not None and parent.abstract and parent not in found:
-                found.append(parent)
-                queue.append(parent)
-    return found
-
-
-def _keyword(call: ast.Call, name: str) -> ast.expr | None:
-    return next((k.value for k in call.keywords if k.arg == name), None)
-
-
 def _segments(func: ast.expr) -> list[str]:
     """The names of a call chain from its root, calls skipped: `a.b(x).c` is [a, b, c];
     empty when the root is not a plain name."""
@@ -287,7 +214,11 @@ def _segments(func: ast.expr) -> list[str]:
     return names[::-1]
 
 
-def _last(node: ast.expr) -> str:
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return node.id if isinstance(node, ast.Name) else ""
+def _chain_links(func: ast.expr) -> list[ast.expr]:
+    """The attributes and calls of a call chain below its last call."""
+    links: list[ast.expr] = []
+    node = func
+    while isinstance(node, ast.Attribute | ast.Call):
+        links.append(node)
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return links

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from architectures.decomposition.bindings import Bindings
-from architectures.decomposition.django_access import AccessReader, ModuleAccess, relations
+from architectures.decomposition.django_access import AccessReader, ModuleAccess
 from architectures.decomposition.django_loads import DynamicLoads
 from architectures.decomposition.django_models import ModelClass, ModelIndex, find_models
+from architectures.decomposition.django_relations import relations
 from architectures.decomposition.import_graph import ImportCounts, import_counts
 from architectures.decomposition.monolith import Monolith, parse_monolith
 from architectures.decomposition.source_tree import SourceTree, read_source_tree

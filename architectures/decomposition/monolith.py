@@ -1,16 +1,22 @@
 """The design's Monolith: modules, the tables they touch and the calls between them.
 
-`parse_monolith` reads the JSON shape and reports every problem at once as a list of
-`Problem` (the same type the architecture model uses, so the API turns both into a 422).
+The dataclasses below are the one declaration of the shape: their annotations carry the
+limits (`annotated_types`, the vocabulary pydantic reads) and their attribute docstrings
+the descriptions, so the API's JSON schema is generated from them. `parse_monolith`
+checks the same limits, with the cross-references a schema cannot say (calls to modules
+that exist, names listed once), and reports every problem at once as a list of `Problem`
+(the same type the architecture model uses, so the API turns both into a 422).
 Names are user text: never use them as DOT ids or unescaped labels.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from architectures.model import Problem
+from annotated_types import Ge, Le, MaxLen, MinLen
+
+from architectures.problems import Invalid, Problem
 
 # These bound a whole codebase, not one box of a diagram, so they are far above the
 # architecture model's COMPONENT_NAME_MAX (60) and MAX_MODULES_PER_COMPONENT (100): a module
@@ -25,6 +31,11 @@ COUNT_MAX = 10**12  # a call count or a line count
 NOTES_MAX = 50
 NOTE_LENGTH_MAX = 2000
 
+Name = Annotated[str, MinLen(1), MaxLen(MONOLITH_NAME_MAX)]
+Count = Annotated[int, Ge(1), Le(COUNT_MAX)]
+# Pydantic reads attribute docstrings as descriptions when the class asks for it.
+DOCUMENTED = {"use_attribute_docstrings": True}
+
 
 class Access(StrEnum):
     READ = "r"
@@ -38,17 +49,26 @@ class Access(StrEnum):
 
 @dataclass(frozen=True)
 class Module:
-    name: str
-    tables: Mapping[str, Access]
-    calls: Mapping[str, int]
-    loc: int | None = None
+    __pydantic_config__ = DOCUMENTED
+
+    name: Name
+    """The module's name, usually its dotted import path (`orders.checkout`)."""
+    tables: Mapping[Name, Access] = field(default_factory=dict)
+    """Table name to `r` (reads), `w` (writes) or `rw` (both)."""
+    calls: Mapping[Name, Count] = field(default_factory=dict)
+    """Name of another module of this monolith to how many times this one calls it."""
+    loc: Annotated[int, Ge(0), Le(COUNT_MAX)] | None = None
+    """Its size in lines of code, optional."""
 
 
 @dataclass(frozen=True)
 class Monolith:
-    modules: tuple[Module, ...]
-    # How the monolith was read from source: what was left out and what is approximate.
-    notes: tuple[str, ...] = ()
+    __pydantic_config__ = DOCUMENTED
+
+    modules: Annotated[tuple[Module, ...], MinLen(1), MaxLen(MODULES_PER_MONOLITH_MAX)]
+    """Every module; each call names another module of this list."""
+    notes: Annotated[tuple[Annotated[str, MaxLen(NOTE_LENGTH_MAX)], ...], MaxLen(NOTES_MAX)] = ()
+    """How the monolith was read from source: what was left out and what is approximate."""
 
     @property
     def call_count(self) -> int:
@@ -72,10 +92,8 @@ def _module_dict(module: Module) -> dict[str, Any]:
     return data
 
 
-class MonolithInvalid(ValueError):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{'.'.join(map(str, p.loc))}: {p.msg}" for p in problems))
-        self.problems = problems
+class MonolithInvalid(Invalid):
+    """A monolith that cannot be read, with every problem found."""
 
 
 def valid_name(name: Any) -> bool:

@@ -1,15 +1,47 @@
-"""The options of a decomposition, checked once for the core, the pages and the API:
-`resolution` (None: chosen by `granularity`), `pins` and `teams`."""
+"""The options of a decomposition, declared and checked once for the core, the pages and
+the API: `resolution` (None: chosen by `granularity`), `pins` and `teams`."""
 
 import math
 from collections.abc import Collection, Mapping
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from annotated_types import Ge, Le
 
 from architectures.decomposition.granularity import RESOLUTION_MAX, RESOLUTION_MIN
-from architectures.decomposition.monolith import MONOLITH_NAME_MAX, NAME_MSG, Problem, valid_name
+from architectures.decomposition.monolith import (
+    DOCUMENTED,
+    MONOLITH_NAME_MAX,
+    NAME_MSG,
+    MonolithInvalid,
+    Name,
+    Problem,
+    valid_name,
+)
 
 # As many teams as the questionnaire accepts.
 TEAMS_MAX = 1000
+
+
+@dataclass(frozen=True)
+class Options:
+    __pydantic_config__ = DOCUMENTED
+
+    resolution: Annotated[float, Ge(RESOLUTION_MIN), Le(RESOLUTION_MAX)] | None = None
+    """Above 1: more, smaller candidates; below 1: fewer, larger ones. Absent: chosen by
+    a stated criterion (see `granularity` in the answer)."""
+    pins: Mapping[Name, Name] = field(default_factory=dict)
+    """Module name to the name of the candidate it must end up in."""
+    teams: Annotated[int, Ge(1), Le(TEAMS_MAX)] | None = None
+    """Without a resolution: aim for candidates one team each can own."""
+
+
+def read_options(raw: Mapping[str, Any], known: Collection[str] | None) -> Options:
+    """The options among `raw` (other keys ignored); raises `MonolithInvalid`."""
+    resolution, pins, teams = raw.get("resolution"), raw.get("pins", {}), raw.get("teams")
+    if problems := option_problems(known, resolution, pins, teams):
+        raise MonolithInvalid(problems)
+    return Options(None if resolution is None else float(resolution), dict(pins), teams)
 
 
 def option_problems(
@@ -41,3 +73,12 @@ def _resolution_problems(resolution: Any) -> list[Problem]:
         msg = f"Must lie between {RESOLUTION_MIN} and {RESOLUTION_MAX:g}."
         return [Problem(("resolution",), msg, "value_error")]
     return []
+
+
+PIN_MSG = "Write each pin as 'module = candidate'."
+
+
+def parse_pin(text: str) -> tuple[str, str] | None:
+    """`module = candidate` as a pair, split at the last `=`; None when either is empty."""
+    module, sep, candidate = (part.strip() for part in text.rpartition("="))
+    return (module, candidate) if sep and module and candidate else None

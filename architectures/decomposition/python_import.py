@@ -15,7 +15,7 @@ from typing import Any
 
 from architectures.decomposition.import_graph import import_counts
 from architectures.decomposition.monolith import Monolith, MonolithInvalid, Problem, parse_monolith
-from architectures.decomposition.source_tree import read_source_tree
+from architectures.decomposition.source_tree import SourceTree, read_source_tree
 
 
 def import_python_package(
@@ -27,6 +27,12 @@ def import_python_package(
 ) -> Monolith:
     """Read the packages under `path` into a `Monolith`; nothing is imported or run."""
     tree = read_source_tree(path, exclude=exclude, include_tests=include_tests)
+    return python_monolith(tree, tables=tables)
+
+
+def python_monolith(
+    tree: SourceTree, *, tables: Mapping[str, Mapping[str, Any]] | None = None
+) -> Monolith:
     names = sorted(tree.modules)
     mapping = dict(tables or {})
     _check_mapping(mapping, names)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from architectures.input_formats import Upload
-from architectures.model import Problem
+from architectures.problems import Problem
 
 from .assembly import assemble
 from .compose_service import ComposeService, ServiceReader, workload

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from architectures.model import Problem
+from architectures.problems import Problem
 
 from .addresses import Address, addresses_in, looks_secret
 from .interpolation import interpolate

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from architectures.input_formats import Upload
-from architectures.model import Kind, Problem
+from architectures.model import Kind
+from architectures.problems import Problem
 
 from .addresses import Address
 from .assembly import assemble

@@ -17,7 +17,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from architectures.model import Problem
+from architectures.problems import Problem
 
 from .addresses import addresses_in, looks_secret
 from .records import Origin

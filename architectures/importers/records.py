@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from architectures.model import Architecture, ArchitectureInvalid, Problem
+from architectures.model import Architecture, ArchitectureInvalid
+from architectures.problems import Problem
 
 Key = tuple[str | int, ...]
 PASTED = "pasted text"

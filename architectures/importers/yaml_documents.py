@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from architectures.input_formats import Upload
-from architectures.model import Problem
+from architectures.problems import Problem
 
 from .records import DeploymentInvalid
 

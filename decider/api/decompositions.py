@@ -1,40 +1,36 @@
-"""`/decompositions`: service candidates for a monolith, posted as JSON or CSV.
+"""`/decompositions`: service candidates for a monolith, posted in any format of the
+monolith registry (JSON, CSV, or a project's source as a `.zip` or `.tar.gz`).
 
-The body is read here rather than by a ninja schema, because it may be CSV; the JSON
-schema is still published in the OpenAPI document through `openapi_extra`.
+The body is read through the registry rather than by a ninja schema, because it may be
+CSV or an archive; the JSON schema is generated from the monolith's own declaration
+(`MonolithRequest`) and published in the OpenAPI document through `openapi_extra`.
 """
 
-import json
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
+from pydantic import RootModel
 
-from architectures.decomposition.csv_input import parse_csv
-from architectures.decomposition.granularity import RESOLUTION_MAX, RESOLUTION_MIN
-from architectures.decomposition.monolith import (
-    MODULES_PER_MONOLITH_MAX,
-    MONOLITH_NAME_MAX,
-    MonolithInvalid,
-    Problem,
+from architectures.decomposition.monolith import MonolithInvalid, Problem
+from architectures.decomposition.options import PIN_MSG, Options, option_problems, parse_pin
+from architectures.input_formats import GENERIC_MEDIA_TYPES, FormatNotRecognised, Upload
+from architectures.monolith_formats import (
+    MONOLITH_FORMATS,
+    NOT_JSON,
+    MonolithInput,
+    MonolithRequest,
+    read_monolith_input,
 )
-from architectures.decomposition.options import TEAMS_MAX, option_problems
-from decider.api.body import media_type
+from decider.api.body import inline_schema, media_type
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.exports import diagram_responses
-from decider.decompositions import (
-    PIN_MSG,
-    create_decomposition,
-    decomposition_payload,
-    diagram_sources,
-    module_names,
-    parse_pin,
-    read_request,
-)
+from decider.decompositions import create_decomposition, decomposition_payload, diagram_sources
 from decider.diagrams import dot_response
 from decider.limits import limit_for, too_large
 from decider.models import Decomposition
@@ -108,74 +104,53 @@ class DecompositionOut(Schema):
     diagram: dict[str, str]
 
 
-NAME = {"type": "string", "minLength": 1, "maxLength": MONOLITH_NAME_MAX}
-MONOLITH_SCHEMA = {
-    "title": "MonolithIn",
-    "type": "object",
-    "required": ["modules"],
-    "properties": {
-        "modules": {
-            "type": "array",
-            "minItems": 1,
-            "maxItems": MODULES_PER_MONOLITH_MAX,
-            "items": {
-                "type": "object",
-                "required": ["name"],
-                "properties": {
-                    "name": NAME,
-                    "tables": {
-                        "type": "object",
-                        "description": "Table name to r, w or rw.",
-                        "additionalProperties": {"type": "string", "enum": ["r", "w", "rw"]},
-                    },
-                    "calls": {
-                        "type": "object",
-                        "description": "Name of a module of this monolith to call count.",
-                        "additionalProperties": {"type": "integer", "minimum": 1},
-                    },
-                    "loc": {"type": "integer", "minimum": 0},
-                },
-            },
-        },
-        "resolution": {
-            "type": "number",
-            "minimum": RESOLUTION_MIN,
-            "maximum": RESOLUTION_MAX,
-            "description": (
-                "Above 1: more, smaller candidates; below 1: fewer, larger ones. Absent: "
-                "chosen by a stated criterion (see `granularity` in the answer)."
-            ),
-        },
-        "teams": {
-            "type": "integer",
-            "minimum": 1,
-            "maximum": TEAMS_MAX,
-            "description": "Without a resolution: aim for candidates one team each can own.",
-        },
-        "pins": {
-            "type": "object",
-            "description": "Module name to the name of the candidate it must end up in.",
-            "additionalProperties": NAME,
-        },
-    },
-}
-CSV_TYPES = ("text/csv", "application/csv")
+MonolithFormat = StrEnum("MonolithFormat", {name: name for name in MONOLITH_FORMATS.names})
+FORMATS_TEXT = "; ".join(f"`{f.name}`: {f.description}" for f in MONOLITH_FORMATS)
 CSV_EXAMPLE = (
     "source,target,count\nweb.cart,orders.cart,6\norders.cart,catalog.books,4\n"
     "module,table,mode\norders.cart,carts,rw\ncatalog.books,books,rw\n"
 )
+
+
+def _body_content() -> dict[str, Any]:
+    """One entry per media type of the registry: JSON with its generated schema, the
+    others as text or bytes."""
+    content: dict[str, Any] = {}
+    for fmt in MONOLITH_FORMATS:
+        for kind in fmt.media_types:
+            if fmt.name == "json":
+                content[kind] = {"schema": inline_schema(RootModel[MonolithRequest])}
+            elif fmt.name == "csv":
+                content[kind] = {"schema": {"type": "string"}, "example": CSV_EXAMPLE}
+            else:
+                content[kind] = {"schema": {"type": "string", "format": "binary"}}
+    return content
+
+
 REQUEST_BODY = {
     "required": True,
     "description": (
-        "A Monolith as JSON, or as CSV (`Content-Type: text/csv`): a `source,target,count` "
-        "section of calls and a `module,table,mode` section of table accesses. With CSV, "
-        "`resolution` and `pins` come from the query string; with JSON, from the body."
+        "A monolith in any of these formats, detected from the content unless the media "
+        f"type names one or `?format=` does: {FORMATS_TEXT}. With JSON, `resolution`, "
+        "`pins` and `teams` come from the body; with the other formats, from the query "
+        "string. An archive is unpacked without running anything: only its `.py` files, "
+        "links refused, within limits on entries, size and expansion."
     ),
-    "content": {
-        "application/json": {"schema": MONOLITH_SCHEMA},
-        "text/csv": {"schema": {"type": "string"}, "example": CSV_EXAMPLE},
-    },
+    "content": _body_content(),
 }
+
+
+class CreateQuery(Schema):
+    format: MonolithFormat | None = Field(
+        None, description="Read the body in this format instead of detecting it."
+    )
+    resolution: float | None = Field(
+        None, description="Not for JSON bodies: the granularity, 0.05 to 100; absent: chosen."
+    )
+    teams: int | None = Field(
+        None, description="Not for JSON bodies: the number of teams to size candidates for."
+    )
+    pins: list[str] = Field([], description="Not for JSON bodies: `module=candidate`, repeatable.")
 
 
 @router.post(
@@ -188,75 +163,61 @@ REQUEST_BODY = {
         422: ValidationErrors,
     },
     openapi_extra={"requestBody": REQUEST_BODY},
-    summary="Propose service candidates for a monolith and save the decomposition",
+    summary="Propose service candidates for a monolith or a project's source, and save them",
 )
-def create(
-    request: HttpRequest,
-    resolution: float | None = Query(  # noqa: B008 (ninja's way of documenting a parameter)
-        None, description="CSV bodies only: the granularity, 0.05 to 100; absent: chosen."
-    ),
-    teams: int | None = Query(  # noqa: B008
-        None, description="CSV bodies only: the number of teams to size candidates for."
-    ),
-    pins: list[str] = Query(  # noqa: B008
-        [], description="CSV bodies only: `module=candidate`, repeatable."
-    ),
-):
+def create(request: HttpRequest, query: Query[CreateQuery]):
     try:
         body = request.body
     except RequestDataTooBig:
         return too_large(request, limit_for(request.path))
     kind = media_type(request)
-    if kind in CSV_TYPES:
-        return _from_csv(body, resolution, pins, teams)
-    if kind not in ("", "application/json") and not kind.endswith("+json"):
-        msg = f"Send the monolith as application/json or text/csv, not {kind}."
-        return Status(415, {"detail": msg})
+    kind = "application/json" if kind.endswith("+json") else kind
+    forced = str(query.format) if query.format else None
     try:
-        data = json.loads(body)
-    except json.JSONDecodeError as error:
-        return Status(400, {"detail": f"Malformed JSON: {error.msg} (line {error.lineno})."})
-    except (ValueError, RecursionError):
-        return Status(400, {"detail": "Malformed JSON."})
-    try:
-        monolith, options = read_request(data)
-        saved = create_decomposition(
-            monolith=monolith, resolution=options.resolution, pins=options.pins, teams=options.teams
-        )
+        read = read_monolith_input([Upload("", body)], media_type=kind, forced=forced)
+    except FormatNotRecognised as error:
+        return _unrecognised(error, kind)
     except MonolithInvalid as invalid:
-        return Status(422, problem_details(invalid.problems))
+        problems = invalid.problems
+        if problems and problems[0].type == NOT_JSON:
+            return Status(400, {"detail": f"Malformed JSON: {problems[0].msg}"})
+        return Status(422, _details(problems, _query_problems(query, None)[1]))
+    options, problems = (
+        (read.options, []) if read.options is not None else _query_problems(query, read)
+    )
+    if problems or options is None:
+        return Status(422, _details([], problems))
+    saved = create_decomposition(
+        monolith=read.monolith,
+        resolution=options.resolution,
+        pins=options.pins,
+        teams=options.teams,
+    )
     return Status(201, decomposition_payload(saved))
 
 
-def _from_csv(
-    body: bytes, resolution: float | None, raw_pins: list[str], teams: int | None
-) -> Status:
-    try:
-        text = body.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return Status(422, problem_details([Problem((), "Must be UTF-8 text.", "unicode")]))
+def _unrecognised(error: FormatNotRecognised, kind: str) -> Status:
+    if kind in MONOLITH_FORMATS.media_types or kind in GENERIC_MEDIA_TYPES:
+        return Status(422, problem_details([Problem((), str(error), "format")]))
+    accepted = ", ".join(MONOLITH_FORMATS.media_types)
+    return Status(415, {"detail": f"Send the monolith as one of {accepted}, not {kind}."})
+
+
+def _query_problems(
+    query: CreateQuery, read: MonolithInput | None
+) -> tuple[Options | None, list[Problem]]:
+    """The options of the query string, and what is wrong with them (pins naming
+    unknown modules only once the monolith is read)."""
     pins: dict[str, str] = {}
-    query_problems = []
-    for index, raw in enumerate(raw_pins):
+    problems = []
+    for index, raw in enumerate(query.pins):
         if (pin := parse_pin(raw)) is None:
-            query_problems.append(Problem(("pins", index), PIN_MSG))
+            problems.append(Problem(("pins", index), PIN_MSG))
         else:
             pins[pin[0]] = pin[1]
-    try:
-        monolith = parse_csv(text)
-    except MonolithInvalid as invalid:
-        query = option_problems(None, resolution, pins, teams) + query_problems
-        return Status(422, _details(invalid.problems, query))
-    query = option_problems(module_names(monolith), resolution, pins, teams) + query_problems
-    if query:
-        return Status(422, _details([], query))
-    try:
-        saved = create_decomposition(
-            monolith=monolith, resolution=resolution, pins=pins, teams=teams
-        )
-    except MonolithInvalid as invalid:
-        return Status(422, _details([], invalid.problems))
-    return Status(201, decomposition_payload(saved))
+    known = None if read is None else {m.name for m in read.monolith.modules}
+    problems = option_problems(known, query.resolution, pins, query.teams) + problems
+    return (None if problems else Options(query.resolution, pins, query.teams)), problems
 
 
 def _details(body: list[Problem], query: list[Problem]) -> dict[str, Any]:

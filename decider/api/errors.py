@@ -1,11 +1,14 @@
-"""The error shapes of the contract: 422 `detail` entries, JSON 404 and 413."""
+"""The error shapes of the contract: 422 `detail` entries, JSON 404, 413, 415, 500 and 503."""
 
 from collections.abc import Iterable
 from typing import Any, Protocol
 from uuid import UUID
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from ninja import Schema
+
+API_PREFIX = "/api/"
+RETRY_AFTER_SECONDS = 30
 
 
 class ErrorDetail(Schema):
@@ -40,3 +43,20 @@ def parse_id(raw: str) -> UUID:
         return UUID(raw)
     except ValueError:
         raise Http404 from None
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def json_error(status: int, detail: str, **extra: Any) -> JsonResponse:
+    """An error in the contract's shape, `{"detail": ...}`, never cached by a proxy."""
+    response = JsonResponse({"detail": detail, **extra}, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def unavailable(detail: str, retry_after: int = RETRY_AFTER_SECONDS) -> JsonResponse:
+    response = json_error(503, detail)
+    response["Retry-After"] = str(retry_after)
+    return response

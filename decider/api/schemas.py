@@ -10,6 +10,9 @@ from pydantic import create_model
 
 from decider.engine import choices as c
 from decider.engine.questions import QUESTIONS, Kind, Question
+from decider.models import NAME_MAX
+
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"  # a name is shown in headings and file names
 
 
 class DomainIn(Schema):
@@ -53,6 +56,16 @@ def _answers_fields() -> dict[str, Any]:
                 ),
             )
     fields["domains"] = (list[DomainIn] | None, Field(default=None, max_length=c.MAX_DOMAINS))
+    fields["project"] = (
+        str,
+        Field(
+            "", max_length=NAME_MAX, pattern=PRINTABLE, description="a name for what is assessed"
+        ),
+    )
+    fields["previous"] = (
+        UUID | None,
+        Field(None, description="an assessment this one re-runs with changed answers"),
+    )
     return fields
 
 
@@ -155,6 +168,9 @@ class AssessmentOut(Schema):
     id: UUID
     url: str
     created: datetime
+    project: str = ""
+    previous: UUID | None = Field(None, description="the assessment this one re-ran")
+    compare: str | None = Field(None, description="its comparison with `previous`")
     answers: dict[str, Any]
     recommendation: RecommendationOut
     factors: list[FactorOut]
@@ -166,3 +182,35 @@ class AssessmentOut(Schema):
 
 
 RecommendationOut.model_rebuild()
+
+
+class ChangeOut(Schema):
+    field: str
+    label: str
+    before: Any = None
+    after: Any = None
+
+
+class FactorChangeOut(Schema):
+    factor: str
+    label: str
+    before: float
+    after: float
+    contribution: float = Field(description="after minus before")
+    explanation: str
+
+
+class MovedOut(Schema):
+    before: str
+    after: str
+    moved: bool
+
+
+class ComparisonOut(Schema):
+    before: UUID
+    after: UUID
+    answers: list[ChangeOut]
+    factors: list[FactorChangeOut]
+    verdict: MovedOut
+    confidence: MovedOut
+    explanation: str

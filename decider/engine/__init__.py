@@ -3,14 +3,13 @@
 `parse_answers` turns a plain dict into validated `Answers`; `recommend` scores them.
 """
 
-from decider.engine.answers import Answers, AnswersInvalid, Domain, Problem, parse_answers
+from decider.engine.answers import Answers, AnswersInvalid, Domain, parse_answers
 from decider.engine.recommendation import Recommendation, recommend
 
 __all__ = [
     "Answers",
     "AnswersInvalid",
     "Domain",
-    "Problem",
     "Recommendation",
     "parse_answers",
     "recommend",

@@ -15,23 +15,13 @@ from dataclasses import dataclass, fields, make_dataclass
 from enum import StrEnum
 from typing import Any
 
+from architectures.problems import Invalid, Problem
 from decider.engine import choices as c
 from decider.engine.questions import QUESTIONS, Kind, Question
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One invalid field: `loc` is its path, as in the API's 422 `detail`."""
-
-    loc: tuple[str | int, ...]
-    msg: str
-    type: str = "value_error"
-
-
-class AnswersInvalid(ValueError):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{'.'.join(map(str, p.loc))}: {p.msg}" for p in problems))
-        self.problems = problems
+class AnswersInvalid(Invalid):
+    """Answers that cannot be read, with every problem found."""
 
 
 @dataclass(frozen=True)

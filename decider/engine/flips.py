@@ -14,6 +14,7 @@ from typing import Any
 
 from decider.engine import choices as c
 from decider.engine.questions import BY_NAME, QUESTIONS, Kind
+from decider.engine.rounding import rounded
 from decider.engine.weighing import UNKNOWN, Evaluation, Profile
 
 TEAM_STEPS = (1, 2, 3, 4, 6, 10, 20, 40)
@@ -53,7 +54,7 @@ class Flip:
             "changes": {ch.field: _json(ch.value) for ch in self.changes},
             "architecture": str(self.outcome.architecture),
             "style": str(self.outcome.style),
-            "score": round(self.outcome.score, 4) + 0.0,
+            "score": rounded(self.outcome.score),
             "description": self.description,
             "condition": self.condition,
         }

@@ -10,6 +10,7 @@ from decider.engine.factors import Factor
 from decider.engine.flips import Flip, find_flips, runner_up_change
 from decider.engine.options import Option, compare
 from decider.engine.overrides import builds_platform_first, missing_prerequisites
+from decider.engine.rounding import rounded
 from decider.engine.summary import plain_confidence, summarise
 from decider.engine.weighing import UNKNOWN, Evaluation, Profile, explained_factors
 
@@ -49,7 +50,7 @@ class Recommendation:
             "recommendation": {
                 "architecture": str(ev.architecture),
                 "style": str(ev.style),
-                "score": round(ev.score, 4) + 0.0,
+                "score": rounded(ev.score),
                 "confidence": str(sure.confidence),
                 "summary": self.summary,
                 "options": [o.to_dict() for o in self.options],
@@ -57,8 +58,8 @@ class Recommendation:
                 "runner_up_change": self.runner_up_change.to_dict()
                 if self.runner_up_change
                 else None,
-                "margin": round(sure.margin, 3) + 0.0,
-                "robustness": round(sure.robustness, 3) + 0.0,
+                "margin": rounded(sure.margin),
+                "robustness": rounded(sure.robustness),
                 "robustness_summary": plain_confidence(ev, sure.robustness, bool(sure.contested)),
                 "contested": bool(sure.contested),
                 "contested_reasons": list(sure.contested),

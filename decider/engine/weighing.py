@@ -95,6 +95,8 @@ class Profile:
         self.answers = answers
         self.base = _base_values(answers)
         self.domains = domain_facts(answers)
+        # Flips, the runner-up's change and robustness try many of the same changes.
+        self._seen: dict[tuple, Evaluation] = {}
 
     def values(self, changes: Mapping[str, Any] | None = None) -> dict[str, Any]:
         return self.base | dict(changes or {})
@@ -124,8 +126,11 @@ class Profile:
     def evaluate(
         self, changes: Mapping[str, Any] | None = None, limit: int = MAX_COMPLETIONS
     ) -> Evaluation:
-        completions = self.completions(self.values(changes), limit)
-        return average([evaluate_known(v, self.domains) for v in completions])
+        key = (tuple(sorted((changes or {}).items())), limit)
+        if key not in self._seen:
+            completions = self.completions(self.values(changes), limit)
+            self._seen[key] = average([evaluate_known(v, self.domains) for v in completions])
+        return self._seen[key]
 
 
 def _combinations(options: list[list[Any]], limit: int) -> list[tuple[Any, ...]]:
@@ -147,7 +152,7 @@ def _decode(index: int, options: list[list[Any]]) -> tuple[Any, ...]:
 
 def evaluate_known(v: Values, domains: DomainFacts) -> Evaluation:
     """Weigh one answer set with every answer known."""
-    weighed = sum(weight(v, domains) for weight in WEIGHTS) / NORM
+    weighed = sum([weight(v, domains) for weight in WEIGHTS]) / NORM
     score = weighed
     for rule in RULES:
         if score > rule.cap and rule.applies(v, weighed):
@@ -203,7 +208,7 @@ def _rule_factors(completions: list[dict], domains: DomainFacts) -> list[Factor]
     taken = {rule.factor: 0.0 for rule in RULES}
     why: dict[str, str] = {}
     for v in completions:
-        weighed = sum(weight(v, domains) for weight in WEIGHTS) / NORM
+        weighed = sum([weight(v, domains) for weight in WEIGHTS]) / NORM
         score = weighed
         for rule in RULES:
             if rule.applies(v, weighed):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from architectures.antipatterns.detect import detect
+from architectures.antipatterns import detect_in
 from architectures.model import Architecture, parse_architecture
 from architectures.review_formats import load_json
 from decider.assessments import diagram_urls, marks
@@ -122,7 +122,7 @@ def analyse_draft(request: HttpRequest) -> HttpResponse:
 
 
 def _analysis(architecture: Architecture) -> dict[str, Any]:
-    findings = [f.to_dict() for f in detect(answers=None, architecture=architecture)]
+    findings = [f.to_dict() for f in detect_in(architecture)]
     found = marks(findings)
     svg = inline_svg(architecture, marks=found, title="Reviewed architecture")
     badges = badged(found, architecture)

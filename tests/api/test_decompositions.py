@@ -1,11 +1,14 @@
+import io
 import json
 import uuid
+import zipfile
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 
 from decider.models import Decomposition
+from tests.project_archives import locallibrary_files, tarred, zipped
 
 pytestmark = pytest.mark.django_db
 
@@ -216,7 +219,7 @@ def test_every_diagram_format_downloads_with_its_headers(client, saved, fmt, con
 
 def test_the_diagram_draws_candidates_and_shared_tables(client, saved):
     dot = client.get(saved["diagram"]["dot"]).content.decode()
-    assert "cluster_" in dot and "label=catalog" in dot
+    assert 'label="catalog\\n' in dot and 'URL="#candidate-1-modules"' in dot
     assert "order_status_history" in dot and "#c62828" in dot
 
 
@@ -263,3 +266,65 @@ def test_a_ten_thousand_module_json_monolith_is_accepted(client):
     response = post(client, body)
     assert response.status_code == 201
     assert response.json()["module_count"] == 10_000
+
+
+def project_archive(kind: str) -> bytes:
+    files = locallibrary_files(wrapper="")
+    return zipped(files) if kind == "zip" else tarred(files)
+
+
+@pytest.mark.parametrize(
+    ("kind", "content_type"),
+    [
+        ("zip", "application/zip"),
+        ("tar.gz", "application/gzip"),
+        ("zip", "application/octet-stream"),
+    ],
+)
+def test_a_django_project_archive_decomposes_from_its_source(client, kind, content_type):
+    path = "/api/v1/decompositions?teams=2"
+    response = post(client, project_archive(kind), path=path, content_type=content_type)
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert data["teams"] == 2 and data["granularity"]["criterion"] == "teams"
+    assert any(note.startswith("Unpacked 19 Python files") for note in data["notes"])
+    tables = {t for c in data["candidates"] for t in c["tables"]}
+    assert {"catalog_book", "catalog_author", "catalog_bookinstance"} <= tables
+
+
+def test_the_format_can_be_forced_in_the_query(client):
+    path = "/api/v1/decompositions?format=python"
+    data = post(client, project_archive("zip"), path=path, content_type="application/zip").json()
+    assert not any(c["tables"] for c in data["candidates"])
+
+
+def test_a_hostile_archive_is_a_422_naming_the_entry(client):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("/etc/cron.d/evil.py", "X = 1\n")
+    response = post(client, buffer.getvalue(), content_type="application/zip")
+    assert response.status_code == 422
+    detail = response.json()["detail"][0]
+    assert detail["loc"] == ["body", "archive"] and "outside the folder" in detail["msg"]
+
+
+def test_an_archive_media_type_with_something_else_inside_is_a_422(client):
+    response = post(client, shop(), content_type="application/zip")
+    assert response.status_code == 422
+    assert "Not recognised as any monolith format" in response.json()["detail"][0]["msg"]
+
+
+def test_the_openapi_schema_documents_every_media_type_and_the_generated_json_schema(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    create = schema["paths"]["/api/v1/decompositions"]["post"]
+    content = create["requestBody"]["content"]
+    assert {"application/zip", "application/gzip", "text/csv", "application/json"} <= set(content)
+    assert content["application/zip"]["schema"] == {"type": "string", "format": "binary"}
+    body = content["application/json"]["schema"]
+    assert body["properties"]["modules"]["maxItems"] == 20_000
+    module = body["properties"]["modules"]["items"]["properties"]
+    assert module["tables"]["additionalProperties"]["enum"] == ["r", "w", "rw"]
+    assert body["properties"]["teams"]["anyOf"][0]["maximum"] == 1000
+    assert "$ref" not in json.dumps(body)
+    parameters = {p["name"] for p in create["parameters"]}
+    assert {"format", "resolution", "teams", "pins"} <= parameters

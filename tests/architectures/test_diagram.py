@@ -2,9 +2,9 @@ import re
 
 from architectures.diagram import PALETTE, to_dot
 from architectures.model import Architecture, Component, Kind, Link, LinkStyle, parse_architecture
-from architectures.proposal import propose
 from decider.engine.answers import parse_answers
 from decider.engine.choices import Style
+from decider.proposal.architecture import propose
 
 HOSTILE = (
     'a" image="/etc/hostname',

@@ -55,3 +55,18 @@ def test_hostile_names_stay_inside_their_quoted_label():
     node = text.splitlines()[1]
     assert node.startswith('  n1["') and node.endswith('"]')
     assert node.count('"') == 2 and "<img" not in node and "-->" not in node
+
+
+def test_mermaid_cli_renders_the_export_hostile_names_included(tmp_path):
+    from tests.architectures.renderers import mermaid_errors
+
+    hostile = Architecture(
+        (
+            Component('x"]; click x call alert(1) %%', Kind.SERVICE, team="a<b>"),
+            Component("db", Kind.DATASTORE),
+        ),
+        (Link('x"]; click x call alert(1) %%', "db"),),
+    )
+    assert mermaid_errors(to_mermaid(shop(), marks={"billing": [1]}), tmp_path) == []
+    assert mermaid_errors(to_mermaid(hostile), tmp_path) == []
+    assert mermaid_errors("flowchart LR\n  a[[[", tmp_path) != []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from architectures.antipatterns import detect
+from architectures.antipatterns import detect_in
 from architectures.microtosca import export_microtosca
 from architectures.model import Kind, parse_architecture
 from tests.architectures.importers.real_files import FIXTURES as DEPLOYMENT_FIXTURES
@@ -82,7 +82,7 @@ def test_every_microfreshener_finding_is_among_deciders(analyse):
     missed = []
     for path in sorted(FIXTURES.glob("*.json")):
         architecture = load(path)
-        ours = detect(answers=None, architecture=architecture)
+        ours = detect_in(architecture)
         for peer in peer_findings(analyse(architecture)):
             totals[peer[0]][0] += 1
             if matched(peer, ours):
@@ -122,7 +122,7 @@ def test_where_the_tools_disagree_on_purpose(analyse):
     )
     peers = {entry_id for entry_id, _ in peer_findings(analyse(monolith))}
     assert peers == {"no-api-gateway", "multiple-services-per-deploy-unit"}
-    assert detect(answers=None, architecture=monolith) == []
+    assert detect_in(monolith) == []
 
 
 def on_purpose(peer, architecture) -> str | None:
@@ -147,7 +147,7 @@ def test_on_imported_deployment_files_decider_finds_all_microfreshener_finds(ana
     and analysed by both tools: Decider's findings include every one of the peer's,
     except where a documented rule makes them disagree on purpose."""
     architecture = load_deployment(name).architecture
-    ours = detect(answers=None, architecture=architecture)
+    ours = detect_in(architecture)
     peers = peer_findings(analyse(architecture))
     missed = [p for p in peers if not matched(p, ours) and not on_purpose(p, architecture)]
     agreed = [p for p in peers if matched(p, ours)]
@@ -159,6 +159,4 @@ def test_a_database_server_with_several_databases_is_not_several_services(analys
     architecture = load_deployment("eshoponcontainers").architecture
     peers = peer_findings(analyse(architecture))
     unit = next(p for p in peers if p[0] == "multiple-services-per-deploy-unit")
-    assert on_purpose(unit, architecture) and not matched(
-        unit, detect(answers=None, architecture=architecture)
-    )
+    assert on_purpose(unit, architecture) and not matched(unit, detect_in(architecture))

@@ -30,3 +30,12 @@ def test_hostile_names_stay_inside_their_quoted_label():
     text = to_plantuml(Architecture((Component(name, Kind.SERVICE),)))
     line = next(x for x in text.splitlines() if x.startswith("component"))
     assert line.count('"') == 2 and line.endswith(" as n1")
+
+
+def test_plantuml_reads_the_export_hostile_names_included():
+    from tests.architectures.renderers import plantuml_errors
+
+    hostile = Architecture((Component('x" as n9 @enduml', Kind.SERVICE, team="**t**"),))
+    assert plantuml_errors(to_plantuml(shop(), marks={"billing": [2, 5]})) == []
+    assert plantuml_errors(to_plantuml(hostile)) == []
+    assert plantuml_errors("@startuml\ncomponent {{{\n@enduml\n") != []

@@ -7,6 +7,7 @@ from django.core.cache import caches
 
 from architectures.model import parse_architecture
 from decider import diagrams
+from decider.caches import ResilientRedisCache
 
 REDIS_URL = os.environ.get("REDIS_URL")
 pytestmark = pytest.mark.skipif(not REDIS_URL, reason="REDIS_URL is not set")
@@ -19,8 +20,8 @@ ARCHITECTURE = parse_architecture(
 )
 
 
-def test_the_settings_use_redis_when_redis_url_is_set():
-    assert caches["default"].__class__.__name__ == "RedisCache"
+def test_the_settings_use_the_resilient_redis_cache_when_redis_url_is_set():
+    assert isinstance(caches["default"], ResilientRedisCache)
 
 
 def test_a_render_is_shared_through_redis(monkeypatch):

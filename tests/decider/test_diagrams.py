@@ -6,9 +6,10 @@ from django.core.cache import cache
 from django.test import RequestFactory
 
 from architectures.model import Architecture, Component, Kind, Link
-from architectures.render import DotMissing, RenderTimeout
+from architectures.render import DotMissing, RenderFailed, RenderTimeout
 from decider import diagrams
 from decider.diagrams import FORMATS, diagram_response, export, inline_svg, safe_stem
+from decider.dot_slots import RenderBusy
 
 MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-", "svg": b"<?xml"}
 
@@ -150,3 +151,46 @@ def test_inline_svg_is_none_when_rendering_fails(monkeypatch):
 )
 def test_it_sanitises_the_filename_stem(stem, safe):
     assert safe_stem(stem) == safe
+
+
+def test_a_failed_render_is_remembered_so_it_is_not_tried_again_at_once(monkeypatch):
+    calls = []
+
+    def failing(dot, fmt):
+        calls.append(fmt)
+        raise RenderFailed("The diagram could not be drawn.")
+
+    monkeypatch.setattr(diagrams, "render", failing)
+    assert get("png").status_code == 503
+    again = get("png")
+    assert again.status_code == 503
+    assert "not tried again yet" in json.loads(again.content)["detail"]
+    assert calls == ["png"]
+
+
+def test_a_missing_dot_is_not_remembered_as_the_diagrams_fault(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert get("svg").status_code == 503
+    monkeypatch.undo()
+    assert get("svg").status_code == 200
+
+
+def test_a_png_too_large_is_refused_naming_the_formats_that_work(settings):
+    settings.RENDER_LIMIT_BYTES = {**settings.RENDER_LIMIT_BYTES, "png": 100}
+    response = get("png")
+    assert response.status_code == 422
+    [problem] = json.loads(response.content)["detail"]
+    assert problem["loc"] == ["path", "fmt"]
+    assert "too large to draw as PNG" in problem["msg"] and "SVG or PDF" in problem["msg"]
+    assert get("svg").status_code == 200
+
+
+def test_a_busy_machine_answers_503_instead_of_queueing_dot_processes(monkeypatch, settings):
+    def busy(wait):
+        raise RenderBusy("The server is drawing other diagrams right now; try again soon.")
+
+    monkeypatch.setattr(diagrams, "dot_slot", busy)
+    response = get("svg")
+    assert response.status_code == 503 and response["Retry-After"]
+    monkeypatch.undo()
+    assert get("svg").status_code == 200  # busy is not the diagram's fault

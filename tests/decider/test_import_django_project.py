@@ -36,7 +36,7 @@ def test_it_runs_as_the_readme_writes_it_without_a_secret_key(tmp_path):
     result = run("import_django_project", str(tmp_path))
     assert result.returncode == 0, result.stderr
     modules = {m["name"]: m for m in json.loads(result.stdout)["modules"]}
-    assert modules["shop.views"]["tables"] == {"shop_order": "rw"}
+    assert modules["shop.views"]["tables"] == {"shop_order": "w"}  # objects.create() only writes
     assert modules["shop.views"]["calls"] == {"shop.models": 1}
     assert "shop.migrations.0001_initial" not in modules
     assert "migration modules" in result.stderr

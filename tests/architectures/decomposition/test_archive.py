@@ -6,14 +6,7 @@ import pytest
 
 from architectures.decomposition.archive import ArchiveLimits, archive_kind, extract_archive
 from architectures.decomposition.monolith import MonolithInvalid
-
-
-def zipped(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+from tests.project_archives import add_file, zipped
 
 
 def tarred(add) -> bytes:
@@ -21,12 +14,6 @@ def tarred(add) -> bytes:
     with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
         add(archive)
     return buffer.getvalue()
-
-
-def add_file(archive: tarfile.TarFile, name: str, data: bytes) -> None:
-    info = tarfile.TarInfo(name)
-    info.size = len(data)
-    archive.addfile(info, io.BytesIO(data))
 
 
 def refusal(data: bytes, target, **limits) -> str:

@@ -1,6 +1,8 @@
+import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -29,7 +31,7 @@ def hostile_decomposition():
 def test_dot_ids_are_generated_and_labels_escaped():
     source = to_dot(hostile_decomposition())
     ids = re.findall(r"^\s*(\S+) \[", source, flags=re.MULTILINE)
-    assert ids and all(re.fullmatch(r"[ntsm]\d+|note|graph|node|edge", i) for i in ids)
+    assert ids and all(re.fullmatch(r"[cs]\d+|note|graph|node|edge", i) for i in ids)
     assert "label=<" not in source  # never an HTML-like label
     assert "back\\\\Nslash" in source
 
@@ -87,5 +89,32 @@ def test_cross_candidate_calls_carry_their_summed_counts():
     decomposition = decompose(
         parse_monolith({"modules": modules}), pins={"a1": "left", "a2": "left"}
     )
-    assert "label=7" in to_dot(decomposition)
+    assert "xlabel=7" in to_dot(decomposition)
     assert '-->|"7"|' in to_mermaid(decomposition)
+
+
+def back_office():
+    path = Path(__file__).resolve().parents[3] / "fixtures" / "monoliths" / "back_office.json"
+    return decompose(parse_monolith(json.loads(path.read_text())), resolution=1.0)
+
+
+def test_a_large_decomposition_is_drawn_as_an_overview_of_candidates_sized_by_modules():
+    decomposition = back_office()
+    source = to_dot(decomposition)
+    assert "subgraph" not in source and "lhead" not in source
+    assert not any(m in source for c in decomposition.candidates for m in c.modules)
+    sizes = {}
+    for number, candidate in enumerate(decomposition.candidates, start=1):
+        line = next(x for x in source.splitlines() if f'URL="#candidate-{number}-modules"' in x)
+        assert f"{len(candidate.modules)} modules" in line
+        sizes[len(candidate.modules)] = float(re.search(r"width=([0-9.]+)", line).group(1))
+    assert [sizes[n] for n in sorted(sizes)] == sorted(sizes.values())
+    assert sizes[min(sizes)] < sizes[max(sizes)]
+    assert "xlabel=" in source and " label=" not in source.split("->", 1)[1]
+
+
+def test_a_small_decomposition_lists_each_candidates_modules_in_its_box():
+    source = to_dot(hostile_decomposition())
+    assert "subgraph" not in source
+    assert source.count('URL="#candidate-') == len(hostile_decomposition().candidates)
+    assert "1 module" in source

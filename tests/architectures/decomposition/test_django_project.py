@@ -106,9 +106,9 @@ def test_relations_read_their_targets_and_string_references_are_calls(tmp_path):
 
 def test_orm_calls_read_and_write(tmp_path):
     views = tables(project(tmp_path), "shop.views")
-    # get_object_or_404 reads, .save() on its result writes, a chain ending in delete
-    # writes, a ListView's model only reads, an UpdateView's writes.
-    assert views["store_order"] == "rw" and views["order_lines"] == "rw"
+    # get_object_or_404 reads, .save() on its result writes, a ListView's model only
+    # reads; a chain ending in delete and an UpdateView's model write.
+    assert views["store_order"] == "rw" and views["order_lines"] == "w"
 
 
 def test_model_declarations_and_admin_registrations_write(tmp_path):
@@ -130,3 +130,29 @@ def test_static_imports_are_calls_and_unknown_saves_are_counted(tmp_path):
     assert read["modules"]["shop.views"].calls["shop.models"] == 1
     assert read["modules"]["shop.models"].calls == {"shop.models.base": 1, "shop.models.orders": 1}
     assert any("1 .save()/.delete() calls" in n for n in read["notes"])
+
+
+def test_a_manager_write_is_a_write_only_unless_the_chain_also_fetches_rows(tmp_path):
+    files = {
+        "crm/models.py": (
+            "from django.db import models\n\n"
+            "class Customer(models.Model):\n    pass\n\n"
+            "class Tag(models.Model):\n    pass\n\n"
+            "class Note(models.Model):\n    pass\n"
+        ),
+        "crm/signup.py": (
+            "from crm.models import Customer, Note, Tag\n\n"
+            "def sign_up():\n"
+            "    Customer.objects.create(name='x')\n"
+            "    Tag.objects.filter(name='old').update(name='new')\n"
+            "    Note.objects.get_or_create(text='hi')\n"
+        ),
+        "crm/report.py": "from crm.models import Note\n\ndef count():\n    return Note.objects.count()\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    modules = {m.name: m for m in import_django_project(tmp_path).modules}
+    signup = {t: str(a) for t, a in modules["crm.signup"].tables.items()}
+    assert signup == {"crm_customer": "w", "crm_tag": "w", "crm_note": "rw"}
+    assert {t: str(a) for t, a in modules["crm.report"].tables.items()} == {"crm_note": "r"}

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from architectures.antipatterns.detect import detect
+from architectures.antipatterns import detect_in
 from architectures.importers import Imported, NoticeKind
 
 from .inputs import kinds, links, notices
@@ -13,7 +13,7 @@ from .real_files import FIXTURES, load
 
 
 def found(imported: Imported) -> Counter[str]:
-    return Counter(f.id for f in detect(answers=None, architecture=imported.architecture))
+    return Counter(f.id for f in detect_in(imported.architecture))
 
 
 def test_sock_shop_compose_declares_one_link_and_the_review_says_so():

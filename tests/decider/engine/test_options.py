@@ -24,19 +24,6 @@ def test_an_existing_monolith_migrates_and_is_never_rewritten_in_one_go():
     assert any("rewrite" in con for con in found["microservices"]["cons"])
 
 
-def test_pros_and_cons_come_from_the_answers():
-    found = options(strong(consistency=c.Consistency.STRICT))
-    assert any("ACID" in pro for pro in found["modular_monolith"]["pros"])
-    assert any("sagas" in con for con in found["incremental_migration"]["cons"])
-    assert any("scales on its own" in pro for pro in found["incremental_migration"]["pros"])
-    assert not any("ACID" in pro for pro in options(strong())["monolith"]["pros"])
-
-
-def test_an_unknown_answer_supports_no_sentence():
-    found = options(strong(scaling=c.UNKNOWN))
-    assert not any("scales on its own" in p for p in found["incremental_migration"]["pros"])
-
-
 def test_a_large_organisation_with_ownership_pain_only_gets_a_modular_monolith():
     ownership = strong(
         teams=40,

@@ -74,3 +74,23 @@ def test_the_contract_keeps_every_old_field_and_adds_the_comparison():
     assert all({"style", "fit", "pros", "cons"} <= set(o) for o in rec["options"])
     assert isinstance(rec["contested"], bool) and 0 <= rec["robustness"] <= 1
     assert set(data) == {"recommendation", "factors", "flips"}
+
+
+def test_every_figure_is_rounded_half_up_to_three_places():
+    from decider.engine.rounding import rounded, signed
+
+    assert rounded(0.0545) == 0.055 and signed(0.0545) == "+0.055"
+    assert rounded(-0.0545) == -0.055 and signed(-0.0) == "+0.000"
+    data = recommend(
+        parse_answers(
+            {
+                "teams": 3,
+                "deploy_contention": "often",
+                "scaling": "uniform",
+                "tech_diversity": "none",
+                "monolith_pain": 2,
+            }
+        )
+    ).to_dict()
+    for factor in data["factors"]:
+        assert factor["contribution"] == rounded(factor["contribution"])

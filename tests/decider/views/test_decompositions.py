@@ -1,4 +1,6 @@
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -6,8 +8,10 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from architectures.decomposition import parse_monolith
-from decider.decompositions import DEFAULT_STEP, create_decomposition
+from decider.decomposition_forms import DEFAULT_STEP
+from decider.decompositions import create_decomposition
 from decider.models import Decomposition
+from tests.project_archives import locallibrary_files, zipped
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +128,7 @@ def test_the_permalink_shows_candidates_metrics_shared_tables_plan_and_diagram(c
     assert 'id="shared-tables"' in html and "order_status_history" in html
     assert "Extract catalog" in html and "Calls that become API calls or events" in html
     assert "as what remains of the monolith" in html
-    assert '<div class="diagram"><svg' in html
+    assert '<div class="diagram" style="--readable-width: ' in html and "<svg" in html
     for fmt in ("svg", "png", "pdf", "dot", "mmd", "puml"):
         assert f"/api/v1/decompositions/{saved.pk}/diagram.{fmt}" in html
     assert f'hx-post="/decompositions/{saved.pk}/rerun/"' in html
@@ -157,12 +161,18 @@ def test_the_slider_without_javascript_redirects_to_the_new_decomposition(client
     assert new.monolith == saved.monolith
 
 
-def test_the_slider_with_htmx_gets_the_result_partial_and_pushes_its_url(client, saved):
+def test_the_slider_with_htmx_gets_the_result_partial_and_its_title_and_pushes_its_url(
+    client, saved
+):
     response = client.post(f"/decompositions/{saved.pk}/rerun/", {"granularity": "2"}, headers=HTMX)
     new = Decomposition.objects.exclude(pk=saved.pk).get()
     html = response.content.decode()
+    count = len(new.result["candidates"])
     assert response.status_code == 200
-    assert "<html" not in html and html.startswith('<div id="decomposition"')
+    # htmx replaces the page's title with a <title> at the top level of the response.
+    title, rest = html.split("\n", 1)
+    assert title == f"<title>{count} service candidates · Decider</title>"
+    assert "<html" not in html and rest.lstrip().startswith('<div id="decomposition"')
     assert response["HX-Push-Url"] == new.get_absolute_url()
     assert "HX-Request" in response["Vary"]
     assert f'<span id="candidate-count">{len(new.result["candidates"])}</span>' in html
@@ -188,3 +198,45 @@ def test_bad_pins_on_a_rerun_are_shown_and_nothing_is_saved(client, saved):
 
 def test_the_rerun_only_accepts_post(client, saved):
     assert client.get(f"/decompositions/{saved.pk}/rerun/").status_code == 405
+
+
+def test_a_django_project_archive_decomposes_from_its_source(client):
+    upload = SimpleUploadedFile("locallibrary.zip", zipped(locallibrary_files()))
+    response = client.post("/decompose/", {"monolith": "", "file": upload})
+    saved = Decomposition.objects.get()
+    assert response.status_code == 302
+    assert "catalog.models" in {m["name"] for m in saved.monolith["modules"]}
+    html = client.get(saved.get_absolute_url()).content.decode()
+    assert 'id="notes"' in html and "Unpacked 19 Python files from locallibrary.zip" in html
+    assert "Found 1 apps and 5 models" in html
+
+
+def test_a_hostile_archive_is_refused_beside_the_upload(client):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../../escaped.py", "X = 1\n")
+    upload = SimpleUploadedFile("evil.zip", buffer.getvalue())
+    html = client.post("/decompose/", {"monolith": "", "file": upload}).content.decode()
+    assert 'id="problems-file"' in html and "would be written outside the folder" in html
+    assert Decomposition.objects.count() == 0
+
+
+def test_the_page_decomposes_automatically_by_default_and_for_a_number_of_teams(client):
+    client.post("/decompose/", {"monolith": SHOP})
+    automatic = Decomposition.objects.get()
+    assert automatic.options["resolution"] is None
+    assert automatic.result["granularity"]["criterion"] == "largest_share"
+    html = client.get(automatic.get_absolute_url()).content.decode()
+    assert "chosen automatically" in html
+    assert 'value="auto" class="modes" hx-post' in html and 'id="id_mode_0" checked' in html
+    response = client.post(automatic.get_absolute_url() + "rerun/", {"mode": "auto", "teams": "3"})
+    teams = Decomposition.objects.get(pk=response["Location"].split("/")[2])
+    assert teams.options["teams"] == 3 and teams.result["granularity"]["criterion"] == "teams"
+    assert 'name="teams" value="3"' in client.get(teams.get_absolute_url()).content.decode()
+
+
+def test_the_page_offers_the_format_choice_and_the_project_archives(client):
+    html = client.get("/decompose/").content.decode()
+    assert 'accept=".csv,.json,.tar.gz,.tgz,.zip"' in html
+    assert '<option value="django">Django project (.zip or .tar.gz)</option>' in html
+    assert "A small online shop (JSON, 19 modules)" in html
