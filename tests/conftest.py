@@ -1,4 +1,10 @@
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Speed is proven by the benchmarks under bench/, never by timing tests: no deadline, and
+# no complaint when a busy machine generates examples slowly.
+settings.register_profile("decider", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("decider")
 
 ANSWERS = {
     "teams": 8,

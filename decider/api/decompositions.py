@@ -124,6 +124,9 @@ def _body_content() -> dict[str, Any]:
                 content[kind] = {"schema": {"type": "string"}, "example": CSV_EXAMPLE}
             else:
                 content[kind] = {"schema": {"type": "string", "format": "binary"}}
+    # A file of no particular type: its format is detected from its content.
+    for kind in sorted(GENERIC_MEDIA_TYPES - {""}):
+        content[kind] = {"schema": {"type": "string", "format": "binary"}}
     return content
 
 

@@ -19,11 +19,25 @@ from decider.engine.weighing import UNKNOWN, Evaluation, Profile
 
 TEAM_STEPS = (1, 2, 3, 4, 6, 10, 20, 40)
 MAX_PAIR_FLIPS = 5
-PAIR_ALTERNATIVES = 3
-PAIR_FIELDS = 6
+PAIR_ALTERNATIVES = 2
+PAIR_FIELDS = 5
 SEARCH_COMPLETIONS = 6
 # What exists today is a fact to build on, not an answer to change.
 FIXED_FACTS = frozenset({"existing_system"})
+# The answers the score is monotone in (DESIGN.md): raising each never lowers it, or for
+# consistency never raises it.
+MONOTONE_FIELDS = frozenset(
+    {
+        "teams",
+        "deploy_contention",
+        "scaling",
+        "tech_diversity",
+        "monolith_pain",
+        "domain_clarity",
+        "distributed_experience",
+        "consistency",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +46,7 @@ class Change:
     value: Any
     label: str
     distance: int
+    direction: int = 0  # below (-1) or above (+1) the current value, for ordered answers
 
 
 @dataclass(frozen=True)
@@ -73,22 +88,40 @@ Progress = Callable[[Evaluation], float]
 def find_flips(profile: Profile, evaluation: Evaluation) -> tuple[Flip, ...]:
     side = evaluation.architecture
     toward = -1.0 if side == c.Family.MICROSERVICES else 1.0
-    return nearest_changes(profile, lambda e: e.architecture != side, lambda e: toward * e.score)
+    # The architecture follows the score's sign, which is monotone in these answers: if
+    # neither end of a field's range flips it, no value in between does.
+    return nearest_changes(
+        profile,
+        lambda e: e.architecture != side,
+        lambda e: toward * e.score,
+        monotone=MONOTONE_FIELDS,
+    )
 
 
-def runner_up_change(profile: Profile, evaluation: Evaluation) -> Flip | None:
+def runner_up_change(
+    profile: Profile, evaluation: Evaluation, flips: tuple[Flip, ...] = ()
+) -> Flip | None:
+    """The nearest change that makes the runner-up win. When the runner-up is on the other
+    side, a flip that lands on it is that change, found already."""
     best, second = evaluation.style, evaluation.runner_up
+    landing = [f for f in flips if f.outcome.style == second and len(f.changes) == 1]
+    if landing:
+        return min(landing, key=lambda f: f.changes[0].distance)
     found = nearest_changes(
         profile, lambda e: e.style == second, lambda e: e.fits[second] - e.fits[best]
     )
     return found[0] if found else None
 
 
-def nearest_changes(profile: Profile, reaches: Reaches, progress: Progress) -> tuple[Flip, ...]:
+def nearest_changes(
+    profile: Profile, reaches: Reaches, progress: Progress, monotone: frozenset[str] = frozenset()
+) -> tuple[Flip, ...]:
     by_field = {name: list(alts) for name, alts in alternatives(profile)}
     singles, closest = [], []
     for name, options in by_field.items():
         best_progress = None
+        if name in monotone and profile.base[name] not in (UNKNOWN, None):
+            options, best_progress = _reaching_side(profile, options, reaches, progress)
         for change in options:
             outcome = profile.evaluate(_changes(change), SEARCH_COMPLETIONS)
             if reaches(outcome):
@@ -101,6 +134,25 @@ def nearest_changes(profile: Profile, reaches: Reaches, progress: Progress) -> t
         return tuple(sorted(singles, key=lambda f: f.changes[0].distance))
     nearest = [name for _, name in sorted(closest, reverse=True)[:PAIR_FIELDS]]
     return _pairs(profile, {n: by_field[n] for n in nearest}, reaches)
+
+
+def _reaching_side(
+    profile: Profile, options: list[Change], reaches: Reaches, progress: Progress
+) -> tuple[list[Change], float | None]:
+    """For a monotone field: the alternatives on the side whose far end reaches, nearest
+    first, or none; and how far the far ends got."""
+    below = [ch for ch in options if ch.direction < 0]
+    above = [ch for ch in options if ch.direction >= 0]
+    moved = None
+    for side in (below, above):
+        if not side:
+            continue
+        far = max(side, key=lambda ch: ch.distance)
+        outcome = profile.evaluate(_changes(far), SEARCH_COMPLETIONS)
+        if reaches(outcome):
+            return side, None
+        moved = progress(outcome) if moved is None else max(moved, progress(outcome))
+    return [], moved
 
 
 def _pairs(profile: Profile, by_field: dict[str, list[Change]], reaches: Reaches):
@@ -148,7 +200,8 @@ def _team_changes(teams: int) -> Iterator[Change]:
     steps = sorted({*TEAM_STEPS, teams})
     here = steps.index(teams)
     for v in sorted((v for v in steps if v != teams), key=lambda v: abs(steps.index(v) - here)):
-        yield Change("teams", v, f"with {v} teams instead of {teams}", abs(steps.index(v) - here))
+        offset = steps.index(v) - here
+        yield Change("teams", v, f"with {v} teams instead of {teams}", abs(offset), _sign(offset))
 
 
 def _enum_changes(name: str, current: Any) -> Iterator[Change]:
@@ -163,7 +216,8 @@ def _enum_changes(name: str, current: Any) -> Iterator[Change]:
     for member in sorted(members, key=lambda m: abs(members.index(m) - here)):
         if member != current:
             label = f"with {words} '{member}' instead of '{current}'"
-            yield Change(name, member, label, abs(members.index(member) - here))
+            offset = members.index(member) - here
+            yield Change(name, member, label, abs(offset), _sign(offset))
 
 
 def _pain_changes(pain: Any) -> Iterator[Change]:
@@ -174,7 +228,7 @@ def _pain_changes(pain: Any) -> Iterator[Change]:
     for v in sorted(range(c.PAIN_MIN, c.PAIN_MAX + 1), key=lambda v: abs(v - pain)):
         if v != pain:
             label = f"with codebase pain {v}/5 instead of {pain}/5"
-            yield Change("monolith_pain", v, label, abs(v - pain))
+            yield Change("monolith_pain", v, label, abs(v - pain), _sign(v - pain))
 
 
 def _ops_changes(ops: frozenset[c.Op]) -> Iterator[Change]:
@@ -188,3 +242,7 @@ def _ops_changes(ops: frozenset[c.Op]) -> Iterator[Change]:
     for op in c.Op:
         if op in ops:
             yield Change("ops", ops - {op}, f"without {c.LABELS[op]}", 1)
+
+
+def _sign(offset: int) -> int:
+    return (offset > 0) - (offset < 0)

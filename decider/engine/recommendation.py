@@ -79,14 +79,15 @@ def recommend(answers: Any, *, with_flips: bool = True) -> Recommendation:
     build_first = _build_first(profile, evaluation)
     gated = evaluation.weighed > 0 >= evaluation.score
     v = profile.base
+    flips = find_flips(profile, evaluation) if with_flips else ()
     return Recommendation(
         evaluation=evaluation,
         assurance=assess(profile, evaluation),
         factors=tuple(factors),
         options=compare(v, profile.domains, evaluation.fits),
         summary=summarise(v, evaluation, factors, build_first, gated),
-        flips=find_flips(profile, evaluation) if with_flips else (),
-        runner_up_change=runner_up_change(profile, evaluation) if with_flips else None,
+        flips=flips,
+        runner_up_change=runner_up_change(profile, evaluation, flips) if with_flips else None,
         unknowns=tuple("ops" if n == "unknown_ops" else n for n in answers.unknowns),
         ask_next=ask_next(profile),
         build_first=build_first,

@@ -162,6 +162,9 @@ def evaluate_known(v: Values, domains: DomainFacts) -> Evaluation:
 
 def average(evaluations: list[Evaluation]) -> Evaluation:
     """The expected evaluation, with the fits rebuilt from the mean score and suitabilities."""
+    if len(evaluations) == 1:
+        (only,) = evaluations
+        return Evaluation(only.score, only.weighed, fits_from(only.score, only.fits))
     n = len(evaluations)
     score = sum(e.score for e in evaluations) / n
     weighed = sum(e.weighed for e in evaluations) / n

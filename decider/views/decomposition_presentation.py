@@ -27,6 +27,19 @@ def readable_width(svg: str | None) -> int | None:
     return round(float(found.group(1)) * 4 / 3 * READABLE_SCALE) if found else None
 
 
+# The CSP allows no style attribute, so the minimum width is one of a few classes
+# (`readable-600` ... `readable-3000` in the stylesheet), the next one up.
+WIDTH_STEP, WIDTH_CLASSES = 200, range(600, 3001, 200)
+
+
+def readable_class(svg: str | None) -> str:
+    """The stylesheet class that keeps the inline SVG at least readable, or ""."""
+    width = readable_width(svg)
+    if width is None or width <= WIDTH_CLASSES[0] - WIDTH_STEP:
+        return ""
+    return f"readable-{next((w for w in WIDTH_CLASSES if w >= width), WIDTH_CLASSES[-1])}"
+
+
 @dataclass(frozen=True)
 class Example:
     slug: str

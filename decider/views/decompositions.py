@@ -41,7 +41,7 @@ from decider.views.decomposition_presentation import (
     EXAMPLES,
     METRICS,
     example_text,
-    readable_width,
+    readable_class,
 )
 
 PROBLEMS_SHOWN = 100
@@ -126,7 +126,7 @@ def result_context(saved: Decomposition, form: OptionsForm) -> dict[str, Any]:
         "rerun_url": _rerun_url(saved),
         "shared_names": {s["table"] for s in result["shared_tables"]},
         "diagram_svg": svg,
-        "diagram_width": readable_width(svg),
+        "diagram_width_class": readable_class(svg),
         "overview": diagram_view(saved_result(result)).overview,
         "diagram_error": None if svg else DIAGRAM_UNAVAILABLE,
         "diagram_links": diagram_urls("decompositions", saved.pk),

@@ -35,3 +35,17 @@ def test_a_diagram_is_never_drawn_below_60_percent_of_its_natural_size():
     svg = '<svg width="1278pt" height="652pt" viewBox="0 0 1278 652">'
     assert readable_width(svg) == round(1278 * 4 / 3 * 0.6)
     assert readable_width(None) is None and readable_width("<svg>") is None
+
+
+def test_the_readable_width_is_one_of_the_stylesheets_classes():
+    from pathlib import Path
+
+    from decider.views.decomposition_presentation import readable_class
+
+    wide = '<svg width="1278pt" height="652pt">'
+    assert readable_class(wide) == "readable-1200"  # 1278 pt = 1704 px, 60% of it 1022
+    assert readable_class('<svg width="200pt">') == ""
+    assert readable_class(None) == ""
+    css = (Path(__file__).resolve().parents[3] / "static" / "css" / "decider.css").read_text()
+    for width in range(600, 3001, 200):
+        assert f".readable-{width} svg {{ min-width: {width}px; }}" in css

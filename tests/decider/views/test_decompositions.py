@@ -128,7 +128,7 @@ def test_the_permalink_shows_candidates_metrics_shared_tables_plan_and_diagram(c
     assert 'id="shared-tables"' in html and "order_status_history" in html
     assert "Extract catalog" in html and "Calls that become API calls or events" in html
     assert "as what remains of the monolith" in html
-    assert '<div class="diagram" style="--readable-width: ' in html and "<svg" in html
+    assert '<div class="diagram readable-' in html and "<svg" in html
     for fmt in ("svg", "png", "pdf", "dot", "mmd", "puml"):
         assert f"/api/v1/decompositions/{saved.pk}/diagram.{fmt}" in html
     assert f'hx-post="/decompositions/{saved.pk}/rerun/"' in html
