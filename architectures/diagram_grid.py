@@ -3,33 +3,34 @@
 Left to right, every layer (clients, gateways, services, brokers, datastores) is one
 column, so sixty services make a column thousands of points tall. On a screen that reads
 well (it fits the width and scrolls down), but not on a slide. For a slide, each long
-layer is split into columns of at most `rows` nodes, with `rows` chosen so that the whole
-drawing comes closest to 16:9.
+layer is split into columns of at most `rows` nodes, with `rows` chosen so that the
+drawing, fitted onto a 16:9 slide, is as large as it can be.
 """
 
 import math
 from collections.abc import Sequence
 
-# A node with its gap to the next column (ranksep 1 inch), and the height a row takes
-# once wrapped (a node, its gap, and the edges that pass between columns), in points.
-# Measured on the 60-service proposal of bench/diagram.py: the best of the choices
-# rendered (by the drawing's size fitted to 16:9) had 12 rows, which these give.
+# A node with its gap to the next column (ranksep 1 inch); the height a row takes in one
+# column per layer, and once wrapped (the edges that cross between columns take room), in
+# points. Measured on the proposals of bench/diagram.py: 12, 30 and 60 services.
 COLUMN_WIDTH = 150 + 72
-ROW_HEIGHT = 135
+ROW_HEIGHT = 62
+WRAPPED_ROW_HEIGHT = 135
 SLIDE = 16 / 9
 
 
 def rows_for(layers: Sequence[int], aspect: float) -> int:
-    """How many nodes a column may hold so that layers of these sizes, wrapped, come
-    closest to `aspect`. Never wraps layers that already fit."""
+    """How many nodes a column may hold so that layers of these sizes, fitted into a frame
+    of `aspect` (width / height), are drawn largest. Wrapping costs room for the edges
+    between columns, so a layer wraps only when that still pays."""
     tallest = max(layers, default=1)
-    best, best_error = tallest, math.inf
+    best, best_extent = tallest, math.inf
     for rows in range(1, tallest + 1):
         columns = sum(math.ceil(size / rows) for size in layers if size)
-        drawn = (columns * COLUMN_WIDTH) / (rows * ROW_HEIGHT)
-        error = abs(math.log(drawn / aspect))
-        if error < best_error:
-            best, best_error = rows, error
+        height = rows * (ROW_HEIGHT if rows == tallest else WRAPPED_ROW_HEIGHT)
+        extent = max(columns * COLUMN_WIDTH / aspect, height)  # what the frame must hold
+        if extent < best_extent:
+            best, best_extent = rows, extent
     return best
 
 

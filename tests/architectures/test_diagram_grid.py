@@ -3,6 +3,7 @@ from architectures.diagram_grid import SLIDE, columns, rows_for
 
 def test_small_layers_never_wrap():
     assert rows_for([1, 1, 3, 1, 3], SLIDE) == 3
+    assert rows_for([1, 1, 12, 1, 12], SLIDE) == 12  # wrapping would cost more than it gains
 
 
 def test_a_long_layer_wraps_towards_the_aspect_asked():
