@@ -59,16 +59,20 @@ def test_errors_show_beside_the_field_in_the_browser(live_server, page: Page):
     expect(page.locator("input[name=domains-0-depends_on]")).to_have_value("billing")
 
 
-def test_the_questionnaire_works_without_javascript(live_server, no_js_page: Page):
-    page = no_js_page
-    page.goto(live_server.url)
-    expect(page.locator("#live-verdict")).to_have_count(0)
+def answer_a_strong_case_for_migrating(page: Page) -> None:
     page.fill("#id_teams", "12")
     page.select_option("#id_deploy_contention", "constantly")
     page.select_option("#id_existing_system", "monolith")
     page.select_option("#id_domain_clarity", "clear")
     for op in ("ci_cd", "observability", "containers"):
         page.check(f"input[name=ops][value={op}]")
+
+
+def test_the_questionnaire_works_without_javascript(live_server, no_js_page: Page):
+    page = no_js_page
+    page.goto(live_server.url)
+    expect(page.locator("#live-verdict")).to_have_count(0)
+    answer_a_strong_case_for_migrating(page)
     page.click("text=Add a domain")
     expect(page.locator("tr.domain-row")).to_have_count(4)
     expect(page.locator("#id_teams")).to_have_value("12")
@@ -213,12 +217,7 @@ def test_the_questionnaire_is_light_and_asks_no_other_host(live_server, page: Pa
 def test_from_the_questionnaire_to_the_result_at_any_width(live_server, open_page, width, js):
     page = open_page(width, js=js)
     page.goto(live_server.url)
-    page.fill("#id_teams", "12")
-    page.select_option("#id_deploy_contention", "constantly")
-    page.select_option("#id_existing_system", "monolith")
-    page.select_option("#id_domain_clarity", "clear")
-    for op in ("ci_cd", "observability", "containers"):
-        page.check(f"input[name=ops][value={op}]")
+    answer_a_strong_case_for_migrating(page)
     page.click("button.primary")
     expect(page).to_have_url(re.compile(r"/assessments/[0-9a-f-]{36}/$"))
     expect(page.locator("#style")).to_have_text("Incremental migration")
