@@ -27,10 +27,10 @@ def focus_after(action: str, prefix: str, formset: Any, *, first_field: str) -> 
     rows = formset.forms
     if not rows:
         return None
-    if action == f"add-{prefix}":
+    removed = action.removeprefix(f"remove-{prefix}-")
+    if action == f"add-{prefix}" or not removed.isdigit():
         index = len(rows) - 1
     else:
-        removed = int(action.rsplit("-", 1)[-1]) if action.rsplit("-", 1)[-1].isdigit() else 0
-        index = min(removed, len(rows) - 1)
+        index = min(int(removed), len(rows) - 1)
     rows[index].fields[first_field].widget.attrs["autofocus"] = True
     return index

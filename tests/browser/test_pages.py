@@ -157,3 +157,18 @@ def test_print_shows_the_result_without_nav_or_buttons(live_server, page: Page, 
 def _brightness(css_color: str) -> float:
     red, green, blue = (int(v) for v in re.findall(r"\d+", css_color)[:3])
     return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+def test_dark_mode_keeps_every_contrast(live_server, open_page, saved_assessment, saved_review):
+    page = open_page(LAPTOP, color_scheme="dark")
+    problems = {}
+    for path in [
+        *STATIC_PAGES,
+        saved_assessment.get_absolute_url(),
+        saved_review.get_absolute_url(),
+    ]:
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        if found := blocking_violations(page):
+            problems[path] = found
+    assert problems == {}
