@@ -1,59 +1,27 @@
 from datetime import datetime
 from enum import StrEnum
-from typing import Literal
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import RootModel
 
 from architectures.input_formats import FormatNotRecognised, Upload
-from architectures.model import (
-    COMPONENT_NAME_MAX,
-    MAX_COMPONENTS,
-    MAX_LINKS,
-    ArchitectureInvalid,
-    Problem,
-    parse_architecture,
-)
+from architectures.model import Architecture, ArchitectureInvalid, parse_architecture
+from architectures.problems import Problem
 from architectures.review_formats import NOT_JSON, REVIEW_FORMATS, read_review_input
 from decider.api.body import BodyError, inline_schema, media_type
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
 from decider.api.exports import MICROTOSCA_RESPONSES, diagram_responses, microtosca_response
-from decider.api.schemas import AntiPatternOut, ArchitectureOut, DiagramLinks
+from decider.api.schemas import AntiPatternOut, DiagramLinks
 from decider.assessments import marks
 from decider.diagrams import diagram_response
 from decider.models import Review
 from decider.reviews import create_review, review_payload
 
 router = Router(tags=["reviews"])
-
-
-class ComponentIn(Schema):
-    name: str = Field(min_length=1, max_length=COMPONENT_NAME_MAX)
-    kind: Literal["client", "gateway", "service", "broker", "datastore", "esb"]
-    team: str | None = None
-    load: Literal["low", "normal", "high"] | None = None
-    language: str | None = None
-    deploy_unit: str | None = Field(None, description="components sharing one deploy together")
-    layer: Literal["presentation", "business", "data"] | None = None
-    engine: str | None = None
-    owner: str | None = Field(None, description="the service that owns this datastore")
-
-
-class LinkIn(Schema):
-    source: str
-    target: str
-    style: Literal["sync", "async"] = "sync"
-    timeout: bool = False
-    circuit_breaker: bool = False
-    discovery: bool = False
-
-
-class ArchitectureIn(Schema):
-    components: list[ComponentIn] = Field(max_length=MAX_COMPONENTS)
-    links: list[LinkIn] = Field(default_factory=list, max_length=MAX_LINKS)
 
 
 class ImportWarningOut(Schema):
@@ -102,7 +70,7 @@ class ReviewOut(Schema):
     id: UUID
     url: str
     created: datetime
-    architecture: ArchitectureOut
+    architecture: Architecture
     anti_patterns: list[AntiPatternOut]
     warnings: list[ImportWarningOut] = Field(
         description="what the import ignored, could not resolve, or inferred"
@@ -132,7 +100,7 @@ REQUEST_BODY = {
             "override) go as `multipart/form-data`, in order."
         ),
         "content": {
-            "application/json": {"schema": inline_schema(ArchitectureIn)},
+            "application/json": {"schema": inline_schema(RootModel[Architecture])},
             "application/yaml": {
                 "schema": {
                     "type": "string",

@@ -8,6 +8,7 @@ from uuid import UUID
 from ninja import Field, Schema
 from pydantic import create_model
 
+from architectures.model import Architecture
 from decider.engine import choices as c
 from decider.engine.questions import QUESTIONS, Kind, Question
 from decider.models import NAME_MAX
@@ -118,34 +119,6 @@ class FlipOut(Schema):
     condition: str = ""
 
 
-class ComponentOut(Schema):
-    name: str
-    kind: str
-    team: str | None = None
-    load: str | None = None
-    language: str | None = None
-    deploy_unit: str | None = None
-    layer: str | None = None
-    engine: str | None = None
-    owner: str | None = None
-    note: str | None = None
-    modules: list[str] = []
-
-
-class LinkOut(Schema):
-    source: str
-    target: str
-    style: str
-    timeout: bool = False
-    circuit_breaker: bool = False
-    discovery: bool = False
-
-
-class ArchitectureOut(Schema):
-    components: list[ComponentOut]
-    links: list[LinkOut]
-
-
 class AntiPatternOut(Schema):
     id: str
     name: str
@@ -175,7 +148,7 @@ class AssessmentOut(Schema):
     recommendation: RecommendationOut
     factors: list[FactorOut]
     flips: list[FlipOut]
-    architecture: ArchitectureOut
+    architecture: Architecture
     anti_patterns: list[AntiPatternOut]
     diagram: DiagramLinks
     microtosca: str
