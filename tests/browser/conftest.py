@@ -61,10 +61,11 @@ def open_page(browser):
 
 @pytest.fixture
 def saved_assessment():
-    """A saved assessment with domains, teams and findings on its diagram."""
+    """A saved assessment with domains, one team running the monolith and the extracted
+    service (a finding on the diagram), and a finding from the answers alone."""
     domains = [
         {"name": "orders", "team": "checkout", "depends_on": ["users"]},
-        {"name": "users", "team": "identity"},
+        {"name": "users", "team": "checkout"},
         {"name": "inventory", "team": "checkout", "load": "high"},
     ]
     return create_assessment(answers=parse_answers(ANSWERS | {"domains": domains}))
