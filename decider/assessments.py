@@ -5,11 +5,13 @@ from typing import Any
 from django.urls import reverse
 
 from architectures.model import Architecture, parse_architecture
-from decider.diagrams import FORMATS
+from decider.badges import badges
 from decider.engine import Answers, parse_answers, recommend
 from decider.engine.choices import Family
+from decider.exports import BY_NAME, Drawing, diagram_urls, download_url
 from decider.models import Assessment
 from decider.proposal import assessment_findings, propose
+from decider.proposal.adr import to_adr
 from decider.proposal.architecture import consolidates
 
 
@@ -33,21 +35,8 @@ def create_assessment(
     )
 
 
-def diagram_urls(kind: str, pk: object) -> dict[str, str]:
-    return {fmt: f"/api/v1/{kind}/{pk}/diagram.{fmt}" for fmt in FORMATS}
-
-
 def saved_architecture(result: dict[str, Any]) -> Architecture:
     return parse_architecture(result["architecture"])
-
-
-def marks(findings: list[dict[str, Any]]) -> dict[str, list[int]]:
-    """Component name → the numbers of the findings that involve it, as listed on the page."""
-    badges: dict[str, list[int]] = {}
-    for number, finding in enumerate(findings, start=1):
-        for element in finding.get("elements", []):
-            badges.setdefault(element, []).append(number)
-    return badges
 
 
 def compare_url(assessment: Assessment) -> str | None:
@@ -75,6 +64,24 @@ def assessment_payload(assessment: Assessment) -> dict[str, Any]:
         "previous": assessment.previous_id,
         "compare": compare_url(assessment),
         **assessment.result,
-        "diagram": diagram_urls("assessments", assessment.id),
-        "microtosca": f"/api/v1/assessments/{assessment.id}/architecture.microtosca.yml",
+        "diagram": diagram_urls(assessment),
+        "microtosca": download_url(assessment, BY_NAME["microtosca"]),
+        "adr": download_url(assessment, BY_NAME["adr"]),
     }
+
+
+def drawing(assessment: Assessment, *, url: str) -> Drawing:
+    """What the assessment's downloads are made of; `url` is its page, for the record."""
+    result = assessment.result
+    return Drawing(
+        title=diagram_title(assessment),
+        architecture=saved_architecture(result),
+        marks=badges(result["anti_patterns"]),
+        record=lambda: to_adr(
+            result,
+            answers=assessment.answers,
+            created=assessment.created,
+            url=url,
+            project=assessment.project,
+        ),
+    )

@@ -10,15 +10,14 @@ what the pages show is beside their views.
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
-from architectures.decomposition import diagram
 from architectures.decomposition.granularity import Granularity
 from architectures.decomposition.metrics import Metrics
 from architectures.decomposition.monolith import Monolith, parse_monolith
 from architectures.decomposition.plan import CallFlow, SharedTable
 from architectures.decomposition.split import Candidate, Split, decompose
-from decider.assessments import diagram_urls
+from decider.exports import Drawing, diagram_urls
 from decider.models import Decomposition
 
 
@@ -80,7 +79,7 @@ def decomposition_payload(saved: Decomposition) -> dict[str, Any]:
             "reason": "",
         },
         **saved.result,
-        "diagram": diagram_urls("decompositions", saved.id),
+        "diagram": diagram_urls(saved),
     }
 
 
@@ -107,12 +106,6 @@ def saved_result(result: Mapping[str, Any]) -> Split:
     )
 
 
-class DiagramSources(NamedTuple):
-    dot: str
-    text_exports: dict[str, str]
-
-
-def diagram_sources(saved: Decomposition) -> DiagramSources:
-    result = saved_result(saved.result)
-    exports = {"mmd": diagram.to_mermaid(result), "puml": diagram.to_plantuml(result)}
-    return DiagramSources(diagram.to_dot(result), exports)
+def drawing(saved: Decomposition) -> Drawing:
+    """What the decomposition's downloads are made of: its candidates."""
+    return Drawing(saved.title or "Service candidates", split=saved_result(saved.result))

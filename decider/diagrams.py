@@ -1,4 +1,4 @@
-"""Diagrams over HTTP: every export format, rendered bytes cached, conditional GETs.
+"""Downloads over HTTP: every export of `decider.exports`, pictures cached, conditional GETs.
 
 Rendering runs `dot`, which costs tens of milliseconds to seconds; the bytes are cached in
 Django's cache under a hash of the DOT source and the format, so a second request for the
@@ -19,7 +19,6 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,12 +27,12 @@ from django.template.loader import render_to_string
 from django.utils.http import parse_etags
 
 from architectures.diagram import to_dot
-from architectures.mermaid import to_mermaid
 from architectures.model import Architecture
-from architectures.plantuml import to_plantuml
 from architectures.render import DotMissing, RenderError, render
 from decider.dot_slots import RenderBusy, dot_slot
+from decider.exports import BY_NAME, Drawing, Export, filename
 from decider.jobs import renders
+from decider.models import Saved
 
 logger = logging.getLogger(__name__)
 
@@ -42,20 +41,6 @@ MAX_AGE = 3600
 SLOT_WAIT_SECONDS = 3.0  # a request waits this long for a free `dot`, then answers 503
 
 
-class DiagramFormat(NamedTuple):
-    content_type: str
-    extension: str
-    rendered: bool
-
-
-FORMATS: dict[str, DiagramFormat] = {
-    "svg": DiagramFormat("image/svg+xml", "svg", True),
-    "png": DiagramFormat("image/png", "png", True),
-    "pdf": DiagramFormat("application/pdf", "pdf", True),
-    "dot": DiagramFormat("text/vnd.graphviz; charset=utf-8", "dot", False),
-    "mmd": DiagramFormat("text/plain; charset=utf-8", "mmd", False),
-    "puml": DiagramFormat("text/plain; charset=utf-8", "puml", False),
-}
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_-]+")
 XML_PROLOGUE = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 
@@ -67,17 +52,24 @@ def export(
     marks: Mapping[str, Sequence[int]] = {},  # noqa: B006 (read only)
     title: str | None = None,
 ) -> bytes:
-    """The diagram in `fmt` (a key of `FORMATS`); raises `RenderError` if `dot` fails."""
-    if fmt == "mmd":
-        return to_mermaid(architecture, marks=marks).encode()
-    if fmt == "puml":
-        return to_plantuml(architecture, marks=marks).encode()
-    dot = dot_source(architecture, marks=marks, title=title)
-    if fmt == "dot":
-        return dot.encode()
-    if fmt not in FORMATS:
-        raise ValueError(f"Unknown diagram format {fmt!r}.")
-    return _rendered(dot, fmt)
+    """An architecture's export named `fmt` (see `decider.exports`); raises `RenderError`
+    if `dot` fails."""
+    drawing = Drawing(title or "", architecture=architecture, marks=marks)
+    return render_export(drawing, BY_NAME[fmt], "review")
+
+
+def render_export(drawing: Drawing, export: Export, resource: str) -> bytes:
+    """The bytes of `export` for a saved `resource`'s drawing; pictures through the cache."""
+    if export.picture:
+        return _rendered(drawing_dot(drawing), export.name)
+    return export.renderer(resource)(drawing).encode()
+
+
+def drawing_dot(drawing: Drawing) -> str:
+    """The DOT a drawing's pictures are drawn from (an architecture's is remembered)."""
+    if drawing.architecture is None:
+        return drawing.dot()
+    return dot_source(drawing.architecture, marks=drawing.marks, title=drawing.title or None)
 
 
 def dot_source(
@@ -149,34 +141,14 @@ def is_queued_render(dot: str, fmt: str) -> bool:
     return len(dot.encode()) > settings.RENDER_TASK_BYTES.get(fmt, len(dot.encode()))
 
 
-def diagram_response(
-    request: HttpRequest,
-    architecture: Architecture,
-    fmt: str,
-    *,
-    filename_stem: str,
-    marks: Mapping[str, Sequence[int]] = {},  # noqa: B006 (read only)
-    title: str | None = None,
-) -> HttpResponse:
-    """The diagram as a download, with ETag/304 and caching headers; 503 JSON if `dot` fails.
-
-    The ETag of a rendered format comes from the DOT, so a revalidation costs no render."""
-    dot = dot_source(architecture, marks=marks, title=title)
-    texts = {}
-    if fmt in ("mmd", "puml"):
-        texts[fmt] = export(architecture, fmt, marks=marks, title=title).decode()
-    return dot_response(request, dot, fmt, filename_stem=filename_stem, text_exports=texts)
-
-
 def _quoted(digest: str) -> str:
     return f'"{digest.removeprefix("diagram:")[:40]}"'
 
 
-def _download(body: bytes, fmt: str, filename_stem: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=FORMATS[fmt].content_type)
-    filename = f"{safe_stem(filename_stem)}.{FORMATS[fmt].extension}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    if fmt == "svg":
+def _download(body: bytes, export: Export, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    if export.name == "svg":
         # Served from our own origin, so keep any script in an SVG from ever running.
         response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response
@@ -209,11 +181,6 @@ def _unavailable(error: RenderError) -> JsonResponse:
     return response
 
 
-def safe_stem(stem: str) -> str:
-    """A filename stem with only ASCII letters, digits, '-' and '_'."""
-    return _UNSAFE_FILENAME.sub("-", stem).strip("-")[:80] or "diagram"
-
-
 def inline_svg(
     architecture: Architecture,
     *,
@@ -224,34 +191,39 @@ def inline_svg(
     return inline_dot_svg(dot_source(architecture, marks=marks, title=title))
 
 
-def dot_response(
-    request: HttpRequest,
-    dot: str,
-    fmt: str,
-    *,
-    filename_stem: str,
-    text_exports: Mapping[str, str],
+def download_response(
+    request: HttpRequest, saved: Saved, drawing: Drawing, export: Export
 ) -> HttpResponse:
-    """A pre-built diagram as a download: `dot` for the rendered formats and `.dot`,
-    `text_exports` for the others (`mmd`, `puml`); the same ETag/304, caching and 503
-    behaviour as `diagram_response`."""
-    if fmt not in FORMATS or not (FORMATS[fmt].rendered or fmt == "dot" or fmt in text_exports):
-        return JsonResponse({"detail": f"Unknown diagram format {fmt!r}."}, status=404)
-    body = None if FORMATS[fmt].rendered else (dot if fmt == "dot" else text_exports[fmt]).encode()
-    etag = _quoted(cache_key(dot, fmt) if body is None else hashlib.sha256(body).hexdigest())
+    """One of a saved result's downloads, for GET and HEAD alike: ETag and 304, caching
+    headers, the size limits and the task queue for large pictures, a JSON 503 when `dot`
+    fails. The ETag of a picture comes from its DOT, so a revalidation costs no render."""
+    name = filename(saved, export)
+    if not export.picture:
+        body = render_export(drawing, export, saved.resource)
+        return _document(request, body, export, name)
+    dot = drawing_dot(drawing)
+    etag = _quoted(cache_key(dot, export.name))
     if _matches(request, etag):
         return _with_caching(HttpResponse(status=304), etag)
-    if body is None and (reason := too_large_for(dot, fmt)):
+    if reason := too_large_for(dot, export.name):
         return _refused(reason)
     try:
-        if body is None and is_queued_render(dot, fmt):
-            body = renders.obtain(dot, fmt)
-        body = body if body is not None else _rendered(dot, fmt)
+        if is_queued_render(dot, export.name):
+            body = renders.obtain(dot, export.name)
+        else:
+            body = _rendered(dot, export.name)
     except renders.Pending as pending:
         return _accepted(request, pending)
     except RenderError as error:
         return _unavailable(error)
-    return _with_caching(_download(body, fmt, filename_stem), etag)
+    return _with_caching(_download(body, export, name), etag)
+
+
+def _document(request: HttpRequest, body: bytes, export: Export, name: str) -> HttpResponse:
+    etag = _quoted(hashlib.sha256(body).hexdigest())
+    if _matches(request, etag):
+        return _with_caching(HttpResponse(status=304), etag)
+    return _with_caching(_download(body, export, name), etag)
 
 
 def _refused(reason: str) -> JsonResponse:

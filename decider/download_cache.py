@@ -15,14 +15,17 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import parse_etags
 
-from decider.diagrams import FORMATS
+from decider.exports import EXPORTS
 from decider.release import release
 
 SECONDS = 3600
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "ETag", "Cache-Control",
                 "Content-Security-Policy")  # fmt: skip
 _DOWNLOAD = re.compile(
-    r"/api/v1/(assessments|reviews|decompositions)/[0-9a-f-]{36}/diagram\.(?P<fmt>\w+)"
+    r"/api/v1/(assessments|reviews|decompositions)/[0-9a-f-]{36}/"
+    + "("
+    + "|".join(re.escape(e.filename) for e in EXPORTS)
+    + ")"
 )
 _SAVED = re.compile(r"/api/v1/(assessments|reviews|decompositions)/[0-9a-f-]{36}/?")
 
@@ -40,7 +43,7 @@ class DownloadCacheMiddleware:
             response = self.get_response(request)
             forget(request.path.rstrip("/"))
             return response
-        if request.method != "GET" or not _DOWNLOAD.fullmatch(request.path):
+        if request.method not in ("GET", "HEAD") or not _DOWNLOAD.fullmatch(request.path):
             return self.get_response(request)
         if (kept := cache.get(_key(request.path))) is not None:
             return replay(request, kept)
@@ -67,4 +70,4 @@ def replay(request: HttpRequest, kept: tuple[bytes, dict[str, str]]) -> HttpResp
 
 
 def forget(saved_path: str) -> None:
-    cache.delete_many([_key(f"{saved_path}/diagram.{fmt}") for fmt in FORMATS])
+    cache.delete_many([_key(f"{saved_path}/{export.filename}") for export in EXPORTS])

@@ -10,8 +10,9 @@ from typing import Any
 
 from architectures.antipatterns import detect_in
 from architectures.importers import Imported
-from architectures.model import Architecture
-from decider.assessments import diagram_urls
+from architectures.model import Architecture, parse_architecture
+from decider.badges import badges
+from decider.exports import BY_NAME, Drawing, diagram_urls, download_url
 from decider.models import Review
 
 NO_EVIDENCE: dict[str, list[Any]] = {"components": [], "links": []}
@@ -54,6 +55,13 @@ def review_payload(review: Review) -> dict[str, Any]:
         "architecture": review.architecture,
         "anti_patterns": review.result["anti_patterns"],
         **import_details(review),
-        "diagram": diagram_urls("reviews", review.id),
-        "microtosca": f"/api/v1/reviews/{review.id}/architecture.microtosca.yml",
+        "diagram": diagram_urls(review),
+        "microtosca": download_url(review, BY_NAME["microtosca"]),
     }
+
+
+def drawing(review: Review) -> Drawing:
+    """What the review's downloads are made of."""
+    architecture = parse_architecture(review.architecture)
+    title = review.title or "Reviewed architecture"
+    return Drawing(title, architecture=architecture, marks=badges(review.result["anti_patterns"]))

@@ -12,13 +12,20 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import RootModel
 
+from architectures.decomposition.granularity import RESOLUTION_MAX, RESOLUTION_MIN
 from architectures.decomposition.monolith import MonolithInvalid, Problem
-from architectures.decomposition.options import PIN_MSG, Options, option_problems, parse_pin
+from architectures.decomposition.options import (
+    PIN_MSG,
+    TEAMS_MAX,
+    Options,
+    option_problems,
+    parse_pin,
+)
 from architectures.input_formats import GENERIC_MEDIA_TYPES, FormatNotRecognised, Upload
 from architectures.monolith_formats import (
     MONOLITH_FORMATS,
@@ -28,10 +35,9 @@ from architectures.monolith_formats import (
     read_monolith_input,
 )
 from decider.api.body import inline_schema, media_type
+from decider.api.downloads import add_downloads
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
-from decider.api.exports import diagram_responses
-from decider.decompositions import create_decomposition, decomposition_payload, diagram_sources
-from decider.diagrams import dot_response
+from decider.decompositions import create_decomposition, decomposition_payload, drawing
 from decider.limits import limit_for, too_large
 from decider.models import Decomposition
 
@@ -147,11 +153,17 @@ class CreateQuery(Schema):
     format: MonolithFormat | None = Field(
         None, description="Read the body in this format instead of detecting it."
     )
+    # The limits are documented here and checked with the body's own problems, so a
+    # request hears of every problem at once.
     resolution: float | None = Field(
-        None, description="Not for JSON bodies: the granularity, 0.05 to 100; absent: chosen."
+        None,
+        json_schema_extra={"minimum": RESOLUTION_MIN, "maximum": RESOLUTION_MAX},
+        description="Not for JSON bodies: the granularity; absent: chosen by a stated criterion.",
     )
     teams: int | None = Field(
-        None, description="Not for JSON bodies: the number of teams to size candidates for."
+        None,
+        json_schema_extra={"minimum": 1, "maximum": TEAMS_MAX},
+        description="Not for JSON bodies: the number of teams to size candidates for.",
     )
     pins: list[str] = Field([], description="Not for JSON bodies: `module=candidate`, repeatable.")
 
@@ -182,7 +194,9 @@ def create(request: HttpRequest, query: Query[CreateQuery]):
         return _unrecognised(error, kind)
     except MonolithInvalid as invalid:
         problems = invalid.problems
-        if problems and problems[0].type == NOT_JSON:
+        # Malformed JSON sent as JSON is a bad request; another body forced to be read
+        # as JSON is a body that does not match its format, a 422 like the rest.
+        if problems and problems[0].type == NOT_JSON and kind == "application/json":
             return Status(400, {"detail": f"Malformed JSON: {problems[0].msg}"})
         return Status(422, _details(problems, _query_problems(query, None)[1]))
     options, problems = (
@@ -240,21 +254,4 @@ def get_decomposition(request: HttpRequest, decomposition_id: str):
     return Status(200, decomposition_payload(saved))
 
 
-@router.get(
-    "/decompositions/{decomposition_id}/diagram.{fmt}",
-    response={404: Message, 503: Message},
-    openapi_extra={"responses": diagram_responses("decomposition")},
-    summary="The candidates' diagram: svg, png, pdf, dot, mmd (Mermaid), puml",
-)
-def get_decomposition_diagram(
-    request: HttpRequest, decomposition_id: str, fmt: str
-) -> HttpResponse:
-    saved = get_object_or_404(Decomposition, pk=parse_id(decomposition_id))
-    sources = diagram_sources(saved)
-    return dot_response(
-        request,
-        sources.dot,
-        fmt,
-        filename_stem=f"decider-candidates-{saved.id}",
-        text_exports=sources.text_exports,
-    )
+add_downloads(router, Decomposition, lambda request, saved: drawing(saved))

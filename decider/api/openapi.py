@@ -12,6 +12,7 @@ document so that clients and schema-driven fuzzers know it:
 
 from typing import Any
 
+from decider.api.downloads import document_files
 from decider.api.middleware import QUERY_LIMIT
 
 MESSAGE = {"$ref": "#/components/schemas/Message"}
@@ -22,7 +23,7 @@ EVERY = {
 }
 POST = {
     400: "The body, or the Idempotency-Key, cannot be read",
-    409: "A request with this Idempotency-Key is still running",
+    409: "This Idempotency-Key is still running, or was used for a different request",
     411: "A chunked body this server cannot read; send a Content-Length",
     413: "The body is too large",
     415: "The body is not in a media type this operation documents",
@@ -46,9 +47,10 @@ REQUEST_ID = {
     "name": "X-Request-ID",
     "in": "header",
     "required": False,
-    "description": "Your id for this request (letters, digits, ._:+=-, up to 128); "
-    "echoed in the response, otherwise a new one is made.",
-    "schema": {"type": "string", "maxLength": 128},
+    "description": "Your id for this request: echoed in the response when it is letters, "
+    "digits and ._:+=- up to 128 characters; any other value is replaced by a new id "
+    "(never refused).",
+    "schema": {"type": "string"},
 }
 IDEMPOTENCY_KEY = {
     "name": "Idempotency-Key",
@@ -56,7 +58,7 @@ IDEMPOTENCY_KEY = {
     "required": False,
     "description": "Any unique string (1 to 255 visible ASCII characters): a retry with "
     "the same key and body within 24 hours returns the first answer instead of saving twice.",
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    "schema": {"type": "string", "pattern": "^[\\x21-\\x7e]{1,255}$"},
 }
 
 
@@ -68,8 +70,9 @@ def add_platform_responses(schema: dict[str, Any]) -> dict[str, Any]:
             if method == "post":
                 _add(operation, POST)
                 _parameter(operation, IDEMPOTENCY_KEY)
-            if "/diagram." in path:
+            if path.endswith("/{file}"):  # the downloads (decider.api.downloads)
                 _add(operation, DOWNLOAD, schema=QUEUED)
+                document_files(path, operation)
     schema.setdefault("components", {}).setdefault("schemas", {}).setdefault(
         "Message",
         {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},

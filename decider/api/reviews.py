@@ -2,24 +2,22 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import RootModel
 
 from architectures.input_formats import FormatNotRecognised, Upload
-from architectures.model import Architecture, ArchitectureInvalid, parse_architecture
+from architectures.model import Architecture, ArchitectureInvalid
 from architectures.problems import Problem
 from architectures.review_formats import NOT_JSON, REVIEW_FORMATS, read_review_input
 from decider.api.body import BodyError, inline_schema, media_type
+from decider.api.downloads import add_downloads
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
-from decider.api.exports import MICROTOSCA_RESPONSES, diagram_responses, microtosca_response
 from decider.api.schemas import AntiPatternOut, DiagramLinks
-from decider.assessments import marks
-from decider.diagrams import diagram_response
 from decider.models import Review
-from decider.reviews import create_review, review_payload
+from decider.reviews import create_review, drawing, review_payload
 
 router = Router(tags=["reviews"])
 
@@ -148,7 +146,9 @@ def _refused(error: Exception, kind: str) -> Status:
         accepted = ", ".join(REVIEW_FORMATS.media_types)
         return Status(415, {"detail": f"{error} Send JSON or YAML ({accepted})."})
     problems = error.problems if isinstance(error, ArchitectureInvalid) else []
-    if problems and problems[0].type == NOT_JSON:
+    # Malformed JSON sent as JSON is a bad request; another body forced to be read as
+    # JSON (`?format=json`) is a body that does not match its format, named like the rest.
+    if problems and problems[0].type == NOT_JSON and kind == "application/json":
         return Status(400, {"detail": f"The body is not valid JSON: {problems[0].msg}"})
     return Status(422, problem_details(problems))
 
@@ -177,30 +177,4 @@ def get(request: HttpRequest, review_id: str):
     return Status(200, review_payload(get_object_or_404(Review, pk=parse_id(review_id))))
 
 
-@router.get(
-    "/reviews/{review_id}/diagram.{fmt}",
-    response={404: Message, 503: Message},
-    openapi_extra={"responses": diagram_responses("review")},
-    summary="The reviewed architecture's diagram, anti-patterns marked: svg, png, pdf, dot, mmd, puml",
-)
-def diagram(request: HttpRequest, review_id: str, fmt: str) -> HttpResponse:
-    review = get_object_or_404(Review, pk=parse_id(review_id))
-    return diagram_response(
-        request,
-        parse_architecture(review.architecture),
-        fmt,
-        filename_stem=f"decider-review-{review.id}",
-        marks=marks(review.result["anti_patterns"]),
-        title="Reviewed architecture",
-    )
-
-
-@router.get(
-    "/reviews/{review_id}/architecture.microtosca.yml",
-    response={404: Message},
-    openapi_extra={"responses": MICROTOSCA_RESPONSES},
-    summary="The reviewed architecture as MicroTOSCA YAML (microFreshener's format)",
-)
-def microtosca(request: HttpRequest, review_id: str) -> HttpResponse:
-    review = get_object_or_404(Review, pk=parse_id(review_id))
-    return microtosca_response(parse_architecture(review.architecture), f"review-{review.id}")
+add_downloads(router, Review, lambda request, saved: drawing(saved))

@@ -11,6 +11,7 @@ from pydantic import create_model
 from architectures.model import Architecture
 from decider.engine import choices as c
 from decider.engine.questions import QUESTIONS, Kind, Question
+from decider.exports import diagram_exports
 from decider.models import NAME_MAX
 
 PRINTABLE = r"^[^\x00-\x1f\x7f]*$"  # a name is shown in headings and file names
@@ -128,13 +129,13 @@ class AntiPatternOut(Schema):
     elements: list[str]
 
 
-class DiagramLinks(Schema):
-    svg: str
-    png: str
-    pdf: str
-    dot: str
-    mmd: str
-    puml: str
+# The diagram's download links of an assessment or a review, one per format of the
+# export registry (`decider.exports`).
+DiagramLinks = create_model(
+    "DiagramLinks",
+    __base__=Schema,
+    **{e.name: (str, Field(description=e.label)) for e in diagram_exports("assessment")},
+)
 
 
 class AssessmentOut(Schema):
@@ -152,6 +153,7 @@ class AssessmentOut(Schema):
     anti_patterns: list[AntiPatternOut]
     diagram: DiagramLinks
     microtosca: str
+    adr: str = Field("", description="the decision record (MADR 4.0)")
 
 
 RecommendationOut.model_rebuild()

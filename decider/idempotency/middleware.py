@@ -90,8 +90,9 @@ def _keep(record: IdempotentRequest, response: HttpResponse) -> None:
 
 def replay(record: IdempotentRequest, fingerprint: str) -> HttpResponse:
     if record.fingerprint != fingerprint:
+        # A conflict with the earlier request, not a fault in this one's body.
         return json_error(
-            422, f"This {HEADER} was used for a different request; use a new key for a new one."
+            409, f"This {HEADER} was used for a different request; use a new key for a new one."
         )
     response = HttpResponse(
         bytes(record.body), status=record.status, content_type=record.content_type

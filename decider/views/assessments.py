@@ -10,15 +10,15 @@ from django.views.decorators.vary import vary_on_headers
 from decider.assessments import (
     create_assessment,
     diagram_title,
-    diagram_urls,
-    marks,
     saved_architecture,
 )
+from decider.badges import badges
 from decider.charts import factor_chart, weighing
 from decider.diagrams import inline_svg
 from decider.engine import recommend
 from decider.engine.choices import STYLE_LABELS
 from decider.engine.sources import LINKS, Source
+from decider.exports import links as download_links
 from decider.formrows import edit_rows, is_row_action
 from decider.forms import (
     DomainForm,
@@ -90,12 +90,12 @@ def assessment(request: HttpRequest, pk: str) -> HttpResponse:
     result = saved.result
     sources = sorted({f["source"] for f in result["factors"]})
     architecture = saved_architecture(result)
-    found = marks(result["anti_patterns"])
+    found = badges(result["anti_patterns"])
     svg = inline_svg(architecture, marks=found, title=diagram_title(saved))
     context = {
         "diagram_svg": svg,
         "diagram_error": None if svg else DIAGRAM_UNAVAILABLE,
-        "diagram_links": diagram_urls("assessments", saved.pk),
+        "downloads": download_links(saved),
         "slide_links": slide_links("assessment_slide", saved.pk),
         "badged": badged(found, architecture),
         "assessment": saved,
@@ -113,7 +113,6 @@ def assessment(request: HttpRequest, pk: str) -> HttpResponse:
 def assessment_slide(request: HttpRequest, pk: str, fmt: str) -> HttpResponse:
     """The proposed architecture laid out for a 16:9 slide, anti-patterns marked."""
     saved = get_object_or_404(Assessment, pk=pk)
-    found = marks(saved.result["anti_patterns"])
+    found = badges(saved.result["anti_patterns"])
     architecture = saved_architecture(saved.result)
-    stem = f"assessment-{saved.pk}-slide"
-    return slide_response(request, architecture, fmt, found, diagram_title(saved), stem)
+    return slide_response(request, saved, architecture, fmt, found)

@@ -18,7 +18,6 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 from architectures.decomposition.diagram_view import diagram_view
 from architectures.decomposition.options import Options
 from architectures.monolith_formats import MONOLITH_FORMATS
-from decider.assessments import diagram_urls
 from decider.decomposition_forms import (
     AUTO,
     MANUAL,
@@ -30,11 +29,12 @@ from decider.decomposition_forms import (
 )
 from decider.decompositions import (
     create_decomposition,
-    diagram_sources,
+    drawing,
     rerun_decomposition,
     saved_result,
 )
 from decider.diagrams import inline_dot_svg
+from decider.exports import diagram_urls
 from decider.models import Decomposition
 from decider.views.decomposition_presentation import (
     DIAGRAM_UNAVAILABLE,
@@ -114,7 +114,7 @@ def options_form(saved: Decomposition) -> OptionsForm:
 
 def result_context(saved: Decomposition, form: OptionsForm) -> dict[str, Any]:
     result = saved.result
-    svg = inline_dot_svg(diagram_sources(saved).dot)
+    svg = inline_dot_svg(drawing(saved).dot())
     return {
         "saved": saved,
         "result": result,
@@ -129,7 +129,7 @@ def result_context(saved: Decomposition, form: OptionsForm) -> dict[str, Any]:
         "diagram_width_class": readable_class(svg),
         "overview": diagram_view(saved_result(result)).overview,
         "diagram_error": None if svg else DIAGRAM_UNAVAILABLE,
-        "diagram_links": diagram_urls("decompositions", saved.pk),
+        "diagram_links": diagram_urls(saved),
         "api_url": reverse("api:get_decomposition", args=[saved.pk]),
     }
 

@@ -9,15 +9,15 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from architectures.antipatterns import detect_in
 from architectures.model import Architecture, parse_architecture
 from architectures.review_formats import load_json
-from decider.assessments import diagram_urls, marks
+from decider.badges import badges
 from decider.diagrams import inline_svg
+from decider.exports import links as download_links
 from decider.formrows import edit_rows, is_row_action
 from decider.models import Review
 from decider.review_forms import (
@@ -123,17 +123,17 @@ def analyse_draft(request: HttpRequest) -> HttpResponse:
 
 def _analysis(architecture: Architecture) -> dict[str, Any]:
     findings = [f.to_dict() for f in detect_in(architecture)]
-    found = marks(findings)
+    found = badges(findings)
     svg = inline_svg(architecture, marks=found, title="Reviewed architecture")
-    badges = badged(found, architecture)
-    return {"findings": findings, "diagram_svg": svg, "analysed": True, "badged": badges}
+    badged_numbers = badged(found, architecture)
+    return {"findings": findings, "diagram_svg": svg, "analysed": True, "badged": badged_numbers}
 
 
 def review(request: HttpRequest, pk: str) -> HttpResponse:
     saved = get_object_or_404(Review, pk=pk)
     architecture = parse_architecture(saved.architecture)
     findings = saved.result["anti_patterns"]
-    found = marks(findings)
+    found = badges(findings)
     svg = inline_svg(architecture, marks=found, title="Reviewed architecture")
     details = import_details(saved)
     context = {
@@ -141,9 +141,8 @@ def review(request: HttpRequest, pk: str) -> HttpResponse:
         "findings": findings,
         "badged": badged(found, architecture),
         "diagram_svg": svg,
-        "diagram_links": diagram_urls("reviews", saved.pk),
+        "downloads": download_links(saved),
         "slide_links": slide_links("review_slide", saved.pk),
-        "microtosca_url": reverse("api:microtosca", args=[saved.pk]),
         "counts": {"components": len(architecture.components), "links": len(architecture.links)},
         **details,
         "evidence_by_component": _evidence_by(details["evidence"]["components"], "name"),
@@ -156,10 +155,9 @@ def review(request: HttpRequest, pk: str) -> HttpResponse:
 def review_slide(request: HttpRequest, pk: str, fmt: str) -> HttpResponse:
     """The reviewed architecture laid out for a 16:9 slide, anti-patterns marked."""
     saved = get_object_or_404(Review, pk=pk)
-    found = marks(saved.result["anti_patterns"])
+    found = badges(saved.result["anti_patterns"])
     architecture = parse_architecture(saved.architecture)
-    stem = f"review-{saved.pk}-slide"
-    return slide_response(request, architecture, fmt, found, "Reviewed architecture", stem)
+    return slide_response(request, saved, architecture, fmt, found)
 
 
 def _evidence_by(records: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:

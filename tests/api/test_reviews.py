@@ -32,7 +32,7 @@ def test_it_reviews_and_saves_an_architecture(client):
     assert data["url"] == f"/reviews/{saved.pk}/"
     shared = next(f for f in data["anti_patterns"] if f["id"] == "shared-persistence")
     assert "main-db" in shared["elements"]
-    assert set(data["diagram"]) == {"svg", "png", "pdf", "dot", "mmd", "puml"}
+    assert set(data["diagram"]) == {"svg", "png", "pdf", "dot", "mmd", "puml", "dsl"}
     assert client.get(f"/api/v1/reviews/{saved.pk}").json() == data
 
 

@@ -8,10 +8,11 @@ from architectures.decomposition.diagram import to_dot
 from decider.decompositions import (
     create_decomposition,
     decomposition_payload,
-    diagram_sources,
+    drawing,
     rerun_decomposition,
     saved_result,
 )
+from decider.exports import BY_NAME
 from decider.models import Decomposition
 
 MONOLITHS = Path(__file__).resolve().parents[2] / "fixtures" / "monoliths"
@@ -53,7 +54,7 @@ def test_the_diagram_is_drawn_from_the_saved_result_as_the_core_draws_it():
     monolith = parse_monolith(shop_data())
     saved = create_decomposition(monolith=monolith)
     assert saved_result(saved.result).to_dict() | {"plan": []} == saved.result | {"plan": []}
-    sources = diagram_sources(saved)
-    assert sources.dot == to_dot(decompose(monolith))
-    assert sources.text_exports["mmd"].startswith("flowchart LR")
-    assert sources.text_exports["puml"].startswith("@startuml")
+    drawn = drawing(saved)
+    assert drawn.dot() == to_dot(decompose(monolith))
+    assert BY_NAME["mmd"].renderer("decomposition")(drawn).startswith("flowchart LR")
+    assert BY_NAME["puml"].renderer("decomposition")(drawn).startswith("@startuml")

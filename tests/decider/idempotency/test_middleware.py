@@ -41,7 +41,7 @@ def test_without_a_key_every_post_saves(answers):
 def test_a_key_reused_for_another_body_is_refused(answers):
     post(answers, key="reused")
     response = post({**answers, "teams": 2}, key="reused")
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "different request" in response.json()["detail"]
     assert Assessment.objects.count() == 1
 
