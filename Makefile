@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help install system-packages run serve test load-test bench fmt clean
+.PHONY: help install system-packages run serve test load-test bench fmt clean screenshots
 
 WORKERS ?= 1
 # Start the task workers in the background, run $(1) in the foreground, and stop the
@@ -84,6 +84,9 @@ load-test: install ## The load tests (gunicorn on PostgreSQL, 50 clients; .ci/ru
 
 bench: install ## Run the benchmarks under bench/ and print their figures
 	@for b in bench/[!_]*.py; do echo "== $$b"; DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) $$b || exit 1; done
+
+screenshots: install ## Capture the main pages at 375 and 1280 px into docs/screenshots/
+	$(PY) docs/screenshots.py
 
 fmt: $(STAMP) ## Fix imports and format the code
 	$(VENV)/bin/ruff check --fix .

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import graphviz
 
+from architectures.diagram_grid import SLIDE, columns, rows_for
 from architectures.model import Architecture, Component, Kind, Link, LinkStyle, Load
 
 FONT = "DejaVu Sans"
@@ -48,7 +49,8 @@ _SHAPES = {
     Kind.ESB: ("doubleoctagon", "filled", "#fff2cc"),
     Kind.DATASTORE: ("cylinder", "filled", NO_TEAM),
 }
-_WRAP = 34
+_WRAP = 32
+_PADDING = 3
 
 
 def team_colors(architecture: Architecture) -> dict[str, str]:
@@ -61,11 +63,15 @@ def to_dot(
     *,
     marks: Mapping[str, Sequence[int]] = {},  # noqa: B006 (read only)
     title: str | None = None,
+    landscape: bool = False,
 ) -> str:
-    """DOT source for `architecture`; `marks` puts anti-pattern badges on components."""
-    drawing = _Drawing(architecture, marks)
-    graph = graphviz.Digraph("architecture", graph_attr=_graph_attrs(title))
-    graph.attr("node", fontname=FONT, fontsize="11", margin="0.15,0.07")
+    """DOT source for `architecture`; `marks` puts anti-pattern badges on components.
+
+    `landscape` lays it out for a 16:9 slide: long layers wrap into several columns, the
+    drawing is stretched to 16:9, and the title is left to the slide."""
+    drawing = _Drawing(architecture, marks, aspect=SLIDE if landscape else None)
+    graph = graphviz.Digraph("architecture", graph_attr=_graph_attrs(title, landscape))
+    graph.attr("node", fontname=FONT, fontsize="11", margin="0.1,0.02")
     graph.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7")
     for component in architecture.components:
         drawing.add_component(graph, component)
@@ -76,7 +82,7 @@ def to_dot(
     return graph.source
 
 
-def _graph_attrs(title: str | None) -> dict[str, str]:
+def _graph_attrs(title: str | None, landscape: bool) -> dict[str, str]:
     attrs = {
         "rankdir": "LR",
         # Graphviz 2.43 fails with "trouble in init_rank" without it once edges cross clusters.
@@ -88,6 +94,11 @@ def _graph_attrs(title: str | None) -> dict[str, str]:
         "fontname": FONT,
         "bgcolor": "white",
     }
+    if landscape:
+        # Height over width: dot stretches the shorter side's spacing, never shrinks text.
+        # It applies to the layout alone, so the slide keeps a thin pad and leaves the
+        # title to the slide's own heading.
+        return attrs | {"ratio": f"{1 / SLIDE:.4f}", "pad": "0.05"}
     if title:
         attrs |= {"label": f"<<b>{_text(title)}</b>>", "labelloc": "t", "fontsize": "16"}
     return attrs
@@ -96,8 +107,14 @@ def _graph_attrs(title: str | None) -> dict[str, str]:
 class _Drawing:
     """Generated ids and colours for one architecture, shared by its nodes and edges."""
 
-    def __init__(self, architecture: Architecture, marks: Mapping[str, Sequence[int]]) -> None:
+    def __init__(
+        self,
+        architecture: Architecture,
+        marks: Mapping[str, Sequence[int]],
+        aspect: float | None,
+    ) -> None:
         self.architecture = architecture
+        self.aspect = aspect
         self.marks = marks
         self.colors = team_colors(architecture)
         self.ids = {c.name: f"n{i}" for i, c in enumerate(architecture.components, 1)}
@@ -122,7 +139,7 @@ class _Drawing:
             label = _label(component, self.marks.get(component.name))
             fill = self._fill(component, _SHAPES[component.kind][2])
             cluster.attr(label=label, style="rounded,filled", fillcolor=fill, color="#555555")
-            cluster.attr(fontsize="11")
+            cluster.attr(fontsize="11", margin="14")
             cluster.attr(**self._mark_attrs(component))
             enforced = bool(component.note and "enforced" in component.note)
             module_style = "filled" if enforced else "filled,dashed"
@@ -143,15 +160,35 @@ class _Drawing:
         return {"color": MARK_COLOR, "penwidth": "3"}
 
     def add_layers(self, graph: graphviz.Digraph) -> None:
-        for index, kinds in enumerate(LAYERS):
-            members = self._module_nodes(kinds)
-            members += [self._node(c.name) for c in self.architecture.of_kind(*kinds)]
-            if not members:
+        """One column per layer. A long layer wraps into several columns, kept in order by
+        invisible edges; then each datastore follows its service instead of a column of
+        its own, so a service and its database stay side by side."""
+        layers = [self._layer(kinds) for kinds in LAYERS]
+        tallest = max(len(members) for members in layers)
+        sizes = [len(members) for members in layers]
+        rows = rows_for(sizes, self.aspect) if self.aspect else tallest
+        wraps = rows < tallest
+        if wraps:
+            # Bundles the gateway's fan-out and parallel calls into shared trunks.
+            graph.attr(concentrate="true")
+        for index, members in enumerate(layers):
+            if wraps and LAYERS[index] == (Kind.DATASTORE,):
                 continue
-            with graph.subgraph(name=f"layer{index}") as layer:
-                layer.attr(rank="same")
-                for member in sorted(set(members), key=members.index):
-                    layer.node(member)
+            wrapped = columns(members, rows)
+            for part, column in enumerate(wrapped):
+                with graph.subgraph(name=f"layer{index}_{part}") as layer:
+                    layer.attr(rank="same")
+                    for member in column:
+                        layer.node(member)
+            gap = "2" if wraps else "1"  # room for the datastores between columns
+            for left, right in zip(wrapped, wrapped[1:], strict=False):
+                for a, b in zip(left, right, strict=False):
+                    graph.edge(a, b, style="invis", weight="5", minlen=gap)
+
+    def _layer(self, kinds: tuple[Kind, ...]) -> list[str]:
+        members = self._module_nodes(kinds)
+        members += [self._node(c.name) for c in self.architecture.of_kind(*kinds)]
+        return sorted(set(members), key=members.index)
 
     def _module_nodes(self, kinds: tuple[Kind, ...]) -> list[str]:
         return [
@@ -213,7 +250,12 @@ def _label(component: Component, badges: Sequence[int] | None) -> str:
     if badges:
         numbers = ",".join(str(int(b)) for b in badges)
         lines.append(f'<font color="{MARK_COLOR}"><b>⚠ {numbers}</b></font>')
-    return "<" + "<br/>".join(lines) + ">"
+    # A padded cell keeps the text off the box's edge, for nodes and clusters alike.
+    return (
+        f'<<table border="0" cellpadding="{_PADDING}"><tr><td>'
+        + "<br/>".join(lines)
+        + "</td></tr></table>>"
+    )
 
 
 def _details(component: Component) -> list[str]:

@@ -15,6 +15,9 @@ import subprocess
 logger = logging.getLogger(__name__)
 
 FORMATS = ("svg", "png", "pdf")
+# PNGs at twice the screen density (192 instead of 96 dpi), sharp on a slide or a
+# high-density display: 9-point text is 24 pixels tall.
+PNG_DPI = 192
 TIMEOUT_SECONDS = 10.0
 _SVG_CLUTTER = re.compile(rb"<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.DOTALL)
 
@@ -39,7 +42,8 @@ def render(dot_source: str, fmt: str) -> bytes:
     """`dot_source` rendered by `dot -T<fmt>`; raises a `RenderError` when that fails."""
     if fmt not in FORMATS:
         raise ValueError(f"Cannot render {fmt!r}; choose one of {', '.join(FORMATS)}.")
-    output = _run_dot(["-T" + fmt], dot_source.encode())
+    density = [f"-Gdpi={PNG_DPI}"] if fmt == "png" else []
+    output = _run_dot(["-T" + fmt, *density], dot_source.encode())
     return _SVG_CLUTTER.sub(b"", output) if fmt == "svg" else output
 
 

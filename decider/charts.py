@@ -1,4 +1,9 @@
-"""Server-rendered SVG charts (no JavaScript, no external assets)."""
+"""Server-rendered charts (no JavaScript, no external assets, no inline styles).
+
+The factor chart is an HTML list: each factor's name and value are text, which stays
+readable at any width, and only its bar is a small SVG that stretches with the page. On a
+phone the name goes above its bar instead of beside it.
+"""
 
 from collections.abc import Sequence
 from html import escape
@@ -6,10 +11,10 @@ from typing import Any
 
 from decider.engine.rounding import signed
 
-ROW = 26
-LABEL_WIDTH = 190
-BAR_AREA = 420
-VALUE_WIDTH = 60
+# Bars are drawn in a 200 × 10 box whose middle is zero.
+BAR_BOX = 200
+CENTRE = BAR_BOX / 2
+SMALLEST_BAR = 0.6
 
 
 def weighing(factors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -20,38 +25,33 @@ def weighing(factors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def factor_chart(factors: Sequence[dict[str, Any]]) -> str:
-    """A horizontal bar chart of contributions: towards microservices right, monolith left."""
+    """Horizontal bars of contributions: towards microservices right, monolith left."""
     factors = weighing(factors)
     scale = max([abs(f["contribution"]) for f in factors] + [0.01])
-    centre = LABEL_WIDTH + BAR_AREA / 2
-    height = ROW * len(factors) + 40
-    width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="factor-chart" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" '
-        f'aria-label="Contribution of each factor to the score">',
-        f'<text x="{LABEL_WIDTH + 4}" y="14" class="axis">&#8592; monolith</text>',
-        f'<text x="{LABEL_WIDTH + BAR_AREA - 4}" y="14" class="axis" text-anchor="end">'
-        f"microservices &#8594;</text>",
-        f'<line x1="{centre}" y1="20" x2="{centre}" y2="{height - 10}" class="zero"/>',
-    ]
-    for i, factor in enumerate(factors):
-        parts.append(_bar(i, factor, scale, centre))
-    parts.append("</svg>")
-    return "".join(parts)
+    rows = "".join(_row(factor, scale) for factor in factors)
+    return (
+        '<figure class="factor-chart">'
+        '<figcaption class="visually-hidden">Contribution of each factor to the score, '
+        "largest first</figcaption>"
+        '<p class="axis" aria-hidden="true"><span>&#8592; monolith</span>'
+        "<span>microservices &#8594;</span></p>"
+        f'<ol class="bars">{rows}</ol></figure>'
+    )
 
 
-def _bar(index: int, factor: dict[str, Any], scale: float, centre: float) -> str:
-    y = 24 + index * ROW
+def _row(factor: dict[str, Any], scale: float) -> str:
     value = factor["contribution"]
-    length = abs(value) / scale * (BAR_AREA / 2 - 8)
-    x = centre if value >= 0 else centre - length
+    length = max(abs(value) / scale * (CENTRE - 2), SMALLEST_BAR)
+    x = CENTRE if value >= 0 else CENTRE - length
     kind = "toward" if value > 0 else "against" if value < 0 else "neutral"
     label = escape(factor.get("label") or factor["factor"].replace("_", " ").capitalize())
-    tip = escape(factor["explanation"])
+    direction = "towards microservices" if value > 0 else "towards one deployable"
     return (
-        f'<g class="bar {kind}"><title>{tip}</title>'
-        f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end">{label}</text>'
-        f'<rect x="{x:.1f}" y="{y + 3}" width="{max(length, 1):.1f}" height="{ROW - 8}" rx="2"/>'
-        f'<text x="{LABEL_WIDTH + BAR_AREA + 6}" y="{y + 15}" class="value">{signed(value)}</text></g>'
+        f'<li class="bar {kind}" title="{escape(factor["explanation"])}">'
+        f'<span class="label">{label}</span>'
+        f'<svg class="track" viewBox="0 0 {BAR_BOX} 10" preserveAspectRatio="none" '
+        f'aria-hidden="true"><line class="zero" x1="{CENTRE:g}" y1="0" x2="{CENTRE:g}" y2="10"/>'
+        f'<rect x="{x:.1f}" y="1" width="{length:.1f}" height="8" rx="1"/></svg>'
+        f'<span class="value">{signed(value)}<span class="visually-hidden"> {direction}'
+        "</span></span></li>"
     )

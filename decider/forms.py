@@ -94,15 +94,15 @@ def answers_data(cleaned: dict[str, Any]) -> dict[str, Any]:
 
 
 class DomainForm(forms.Form):
-    name = forms.CharField(max_length=c.DOMAIN_NAME_MAX, required=False, label="Domain")
-    load = forms.ChoiceField(choices=[(str(v), str(v)) for v in c.Load], initial="normal")
-    team = forms.CharField(max_length=c.TEAM_NAME_MAX, required=False)
-    depends_on = forms.CharField(
-        max_length=2000, required=False, label="Calls (sync)", help_text="Comma-separated"
+    # The table's header and the fieldset's help explain the columns; each cell's label
+    # repeats its column's name for screen readers and for the phone layout.
+    name = forms.CharField(max_length=c.DOMAIN_NAME_MAX, required=False, label="Name")
+    load = forms.ChoiceField(
+        choices=[(str(v), str(v)) for v in c.Load], initial="normal", label="Load"
     )
-    publishes_to = forms.CharField(
-        max_length=2000, required=False, label="Events to (async)", help_text="Comma-separated"
-    )
+    team = forms.CharField(max_length=c.TEAM_NAME_MAX, required=False, label="Team")
+    depends_on = forms.CharField(max_length=2000, required=False, label="Calls (sync)")
+    publishes_to = forms.CharField(max_length=2000, required=False, label="Events to (async)")
 
 
 DomainFormSet = forms.formset_factory(

@@ -47,8 +47,8 @@ class ComponentForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    source = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False)
-    target = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False)
+    source = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False, label="From")
+    target = forms.CharField(max_length=COMPONENT_NAME_MAX, required=False, label="To")
     style = forms.ChoiceField(choices=_choices(LinkStyle), initial="sync")
     timeout = forms.BooleanField(required=False)
     circuit_breaker = forms.BooleanField(required=False, label="Circuit breaker")
@@ -64,6 +64,7 @@ def _formset(form: type[forms.Form], limit: int) -> Any:
 ComponentFormSet = _formset(ComponentForm, MAX_COMPONENTS)
 LinkFormSet = _formset(LinkForm, MAX_LINKS)
 ROW_FIELDS = {"components": list(ComponentForm.base_fields), "links": list(LinkForm.base_fields)}
+ROW_NAMES = {"components": "Component", "links": "Link"}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -194,5 +195,19 @@ def _attach(invalid: ArchitectureInvalid, formsets: dict[str, Any]) -> list[str]
                 if row is not None and field not in row.errors:
                     row.add_error(field if field in row.fields else None, problem.msg)
             case _:
-                general.append(f"{'.'.join(map(str, problem.loc))}: {problem.msg}".lstrip(": "))
+                general.append(f"{_where(problem.loc, formsets)}: {problem.msg}".lstrip(": "))
     return general
+
+
+def _where(loc: tuple, formsets: dict[str, Any]) -> str:
+    """A problem's place in the words of the page: `Link 3, To` for links.3.target."""
+    match loc:
+        case (str(kind), int(index), str(field), *_) if kind in formsets:
+            form = formsets[kind].form
+            label = form.base_fields[field].label if field in form.base_fields else field
+            return f"{ROW_NAMES[kind]} {index + 1}, {label or field.capitalize()}"
+        case (str(kind), int(index), *_) if kind in formsets:
+            return f"{ROW_NAMES[kind]} {index + 1}"
+        case (str(kind), *_) if kind in formsets:
+            return kind.capitalize()
+    return ".".join(map(str, loc))

@@ -3,7 +3,19 @@ from django.contrib import admin
 from django.urls import path
 
 from decider.api import api
-from decider.views import assessments, catalog, decompositions, errors, health, reviews, tasks
+from decider.models import Decomposition
+from decider.views import (
+    assessments,
+    catalog,
+    decompositions,
+    errors,
+    glossary,
+    health,
+    recent,
+    reviews,
+    tasks,
+)
+from decider.views.recent import remembered
 
 urlpatterns = [
     path("", assessments.questionnaire, name="questionnaire"),
@@ -13,12 +25,24 @@ urlpatterns = [
     path("review/", reviews.review_form, name="review_form"),
     path("review/analyse/", reviews.analyse_draft, name="review_analyse"),
     path("reviews/<uuid:pk>/", reviews.review, name="review"),
+    path(
+        "assessments/<uuid:pk>/slide.<str:fmt>",
+        assessments.assessment_slide,
+        name="assessment_slide",
+    ),
+    path("reviews/<uuid:pk>/slide.<str:fmt>", reviews.review_slide, name="review_slide"),
+    path("glossary/", glossary.glossary, name="glossary"),
+    path("recent/", recent.recent, name="recent"),
     path("api/v1/", api.urls),
 ]
 
 urlpatterns += [
     path("decompose/", decompositions.decompose_page, name="decompose"),
-    path("decompositions/<uuid:pk>/", decompositions.decomposition, name="decomposition"),
+    path(
+        "decompositions/<uuid:pk>/",
+        remembered(decompositions.decomposition, Decomposition, "decomposition"),
+        name="decomposition",
+    ),
     path("decompositions/<uuid:pk>/rerun/", decompositions.rerun, name="decomposition_rerun"),
 ]
 

@@ -72,7 +72,7 @@ QUESTIONS: tuple[Question, ...] = (
         "How many engineers in all?",
         Kind.NUMBER,
         Section.TEAMS,
-        help="Optional; used to sanity-check the team count.",
+        help="Used to sanity-check the team count.",
         bounds=(c.DEVELOPERS_MIN, c.DEVELOPERS_MAX),
     ),
     Question(

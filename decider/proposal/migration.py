@@ -46,7 +46,7 @@ def incremental_migration(answers: Answers, build_first: Sequence[Op] = ()) -> A
     monolith = Component(
         MONOLITH,
         Kind.SERVICE,
-        team=owning_team(frozenset(d.name for d in remaining), teams),
+        team=_sole_team(remaining, teams),
         load=highest_load(remaining),
         deploy_unit=MONOLITH,
         note=_monolith_note(build_first),
@@ -132,3 +132,10 @@ def _extracted(
     calls = _sync_degree(group, graph)
     reasons.append(f"{calls} sync dependenc{'y' if calls == 1 else 'ies'} to cut")
     return replace(service, note=("Extracted first: " + "; ".join(reasons))[:200])
+
+
+def _sole_team(remaining: Sequence[Domain], teams: dict[str, str]) -> str | None:
+    """The team of what remains of the monolith, when one team alone owns it: a monolith
+    several named teams work in is drawn as theirs together, not as its largest team's."""
+    named = {teams[d.name] for d in remaining if d.name in teams}
+    return named.pop() if len(named) == 1 else None

@@ -1,5 +1,7 @@
 """Pages: the questionnaire with its live preview, and the saved assessment."""
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -14,8 +16,9 @@ from decider.badges import badges
 from decider.charts import factor_chart, weighing
 from decider.diagrams import inline_svg
 from decider.engine import recommend
+from decider.engine.choices import STYLE_LABELS
 from decider.engine.sources import LINKS, Source
-from decider.exports import diagram_urls
+from decider.exports import links as download_links
 from decider.formrows import edit_rows, is_row_action
 from decider.forms import (
     DomainForm,
@@ -25,7 +28,12 @@ from decider.forms import (
     read_questionnaire,
 )
 from decider.models import Assessment
+from decider.views.examples import example_forms, examples
+from decider.views.pictures import badged, slide_links, slide_response
+from decider.views.recent import remember
+from decider.views.rows import focus_after, with_row_defaults
 
+PAGE = "questionnaire.html"
 DIAGRAM_UNAVAILABLE = (
     "The diagram cannot be drawn right now. The text formats below still work; "
     "please try again later."
@@ -34,51 +42,77 @@ DIAGRAM_UNAVAILABLE = (
 
 def questionnaire(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        return render(request, "questionnaire.html", questionnaire_context(*blank_questionnaire()))
+        chosen = request.GET.get("example", "")
+        forms = example_forms(chosen) or blank_questionnaire()
+        return _page(request, *forms, example=chosen if chosen in examples() else "")
     action = request.POST.get("action", "")
     if is_row_action(action, "domains"):
         fields = list(DomainForm.base_fields)
         data = edit_rows(request.POST, "domains", fields, action, DomainFormSet.max_num)
+        data = with_row_defaults(data, "domains", DomainForm)
         form, domains, _ = read_questionnaire(data)
-        return render(request, "questionnaire.html", questionnaire_context(form, domains))
+        focus = focus_after(action, "domains", domains, first_field="name")
+        return _page(request, form, domains, quiet=True, focus_add=focus is None)
     form, domains, answers = read_questionnaire(request.POST)
     if answers is None:
-        return render(request, "questionnaire.html", questionnaire_context(form, domains))
+        return _page(request, form, domains)
     return redirect(create_assessment(answers=answers))
+
+
+def _page(request: HttpRequest, form: Any, domains: Any, **extra: Any) -> HttpResponse:
+    context = questionnaire_context(form, domains) | {"examples": examples().values()} | extra
+    return render(request, PAGE, context)
+
+
+def _title(saved: Assessment) -> str:
+    style = saved.result["recommendation"]["style"]
+    return f"{STYLE_LABELS.get(style, style)} for {saved.answers.get('teams', '?')} team(s)"
 
 
 @require_POST
 @vary_on_headers("HX-Request")
 def preview(request: HttpRequest) -> HttpResponse:
-    """The live verdict for the answers typed so far (not saved)."""
+    """The live verdict for the answers typed so far (not saved): htmx gets the preview
+    fragment of the questionnaire page, a plain request the whole page with it filled in."""
     form, domains, answers = read_questionnaire(request.POST)
-    context: dict[str, object] = {"form": form, "domains": domains}
+    context: dict[str, Any] = {"previewed": True}
     if answers is not None:
         result = recommend(answers, with_flips=False).to_dict()
         factors = sorted(result["factors"], key=lambda f: -abs(f["contribution"]))
         context |= {"result": result, "top_factors": [f for f in factors if f["contribution"]][:4]}
-    template = "partials/preview.html" if request.htmx else "preview_page.html"
-    return render(request, template, context)
+    if request.htmx:
+        return render(request, f"{PAGE}#preview", {"form": form, "domains": domains, **context})
+    return _page(request, form, domains, **context)
 
 
 def assessment(request: HttpRequest, pk: str) -> HttpResponse:
     saved = get_object_or_404(Assessment, pk=pk)
     result = saved.result
     sources = sorted({f["source"] for f in result["factors"]})
-    svg = inline_svg(
-        saved_architecture(result),
-        marks=badges(result["anti_patterns"]),
-        title=diagram_title(saved),
-    )
+    architecture = saved_architecture(result)
+    found = badges(result["anti_patterns"])
+    svg = inline_svg(architecture, marks=found, title=diagram_title(saved))
     context = {
         "diagram_svg": svg,
         "diagram_error": None if svg else DIAGRAM_UNAVAILABLE,
-        "diagram_links": diagram_urls(saved),
+        "downloads": download_links(saved),
+        "slide_links": slide_links("assessment_slide", saved.pk),
+        "badged": badged(found, architecture),
         "assessment": saved,
         "result": result,
         "chart": factor_chart(result["factors"]),
         "factors": weighing(result["factors"]),
-        "score_percent": round((result["recommendation"]["score"] + 1) * 50, 1),
+        # The marker's left edge on the scale's 200-wide track, centred on the score.
+        "score_x": round((result["recommendation"]["score"] + 1) * 100 - 2.5, 1),
         "sources": [(s, LINKS.get(Source(s))) for s in sources if s in Source._value2member_map_],
     }
+    remember(request, kind="assessment", url=saved.get_absolute_url(), title=_title(saved))
     return render(request, "assessment.html", context)
+
+
+def assessment_slide(request: HttpRequest, pk: str, fmt: str) -> HttpResponse:
+    """The proposed architecture laid out for a 16:9 slide, anti-patterns marked."""
+    saved = get_object_or_404(Assessment, pk=pk)
+    found = badges(saved.result["anti_patterns"])
+    architecture = saved_architecture(saved.result)
+    return slide_response(request, saved, architecture, fmt, found)

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.text import slugify
 
 from architectures.antipatterns.catalog import catalog
 
@@ -21,9 +22,11 @@ DETECTED_FROM = {
 def anti_patterns(request: HttpRequest) -> HttpResponse:
     groups: dict[str, list] = {}
     for entry in catalog():
-        groups.setdefault(entry.category, []).append(entry)
+        detected = DETECTED_FROM.get(entry.detected_from, entry.detected_from)
+        groups.setdefault(entry.category, []).append((entry, detected))
     sections = [
-        (CATEGORY_TITLES.get(name, name.title()), entries) for name, entries in groups.items()
+        (slugify(name), CATEGORY_TITLES.get(name, name.title()), entries)
+        for name, entries in groups.items()
     ]
-    context = {"sections": sections, "detected_from": DETECTED_FROM, "count": len(catalog())}
+    context = {"sections": sections, "count": len(catalog())}
     return render(request, "anti_patterns.html", context)

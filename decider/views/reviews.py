@@ -17,22 +17,29 @@ from architectures.model import Architecture, parse_architecture
 from architectures.review_formats import load_json
 from decider.badges import badges
 from decider.diagrams import inline_svg
-from decider.exports import diagram_urls
+from decider.exports import links as download_links
 from decider.formrows import edit_rows, is_row_action
 from decider.models import Review
 from decider.review_forms import (
     ROW_FIELDS,
+    ComponentForm,
     ComponentFormSet,
     ImportForm,
+    LinkForm,
     LinkFormSet,
     builder_formsets,
     read_builder,
 )
 from decider.reviews import built, create_review, import_details
+from decider.views.pictures import badged, slide_links, slide_response
+from decider.views.recent import remember
+from decider.views.rows import focus_after, with_row_defaults
 
 EXAMPLES_DIR = Path(settings.BASE_DIR) / "fixtures" / "architectures"
 DEFAULT_EXAMPLE = "shared_database"
 LIMITS = {"components": ComponentFormSet.max_num, "links": LinkFormSet.max_num}
+ROW_FORMS = {"components": ComponentForm, "links": LinkForm}
+FIRST_FIELDS = {"components": "name", "links": "source"}
 PAGE = "review_form.html"
 
 
@@ -64,8 +71,12 @@ def _submitted(request: HttpRequest) -> HttpResponse:
     if is_row_action(action, "components", "links"):
         prefix = "components" if "components" in action else "links"
         data = edit_rows(request.POST, prefix, ROW_FIELDS[prefix], action, LIMITS[prefix])
+        data = with_row_defaults(data, prefix, ROW_FORMS[prefix])
         components, links = builder_formsets(data)
-        return _page(request, components=components, links=links)
+        edited = components if prefix == "components" else links
+        focus = focus_after(action, prefix, edited, first_field=FIRST_FIELDS[prefix])
+        focus_add = prefix if focus is None else ""
+        return _page(request, components=components, links=links, quiet=True, focus_add=focus_add)
     components, links, architecture, problems = read_builder(request.POST)
     if architecture is None:
         return _page(request, components=components, links=links, builder_problems=problems)
@@ -112,27 +123,41 @@ def analyse_draft(request: HttpRequest) -> HttpResponse:
 
 def _analysis(architecture: Architecture) -> dict[str, Any]:
     findings = [f.to_dict() for f in detect_in(architecture)]
-    svg = inline_svg(architecture, marks=badges(findings), title="Reviewed architecture")
-    return {"findings": findings, "diagram_svg": svg, "analysed": True}
+    found = badges(findings)
+    svg = inline_svg(architecture, marks=found, title="Reviewed architecture")
+    badged_numbers = badged(found, architecture)
+    return {"findings": findings, "diagram_svg": svg, "analysed": True, "badged": badged_numbers}
 
 
 def review(request: HttpRequest, pk: str) -> HttpResponse:
     saved = get_object_or_404(Review, pk=pk)
     architecture = parse_architecture(saved.architecture)
     findings = saved.result["anti_patterns"]
-    svg = inline_svg(architecture, marks=badges(findings), title="Reviewed architecture")
+    found = badges(findings)
+    svg = inline_svg(architecture, marks=found, title="Reviewed architecture")
     details = import_details(saved)
     context = {
         "review": saved,
         "findings": findings,
+        "badged": badged(found, architecture),
         "diagram_svg": svg,
-        "diagram_links": diagram_urls(saved),
-        "microtosca_url": f"/api/v1/reviews/{saved.pk}/architecture.microtosca.yml",
+        "downloads": download_links(saved),
+        "slide_links": slide_links("review_slide", saved.pk),
         "counts": {"components": len(architecture.components), "links": len(architecture.links)},
         **details,
         "evidence_by_component": _evidence_by(details["evidence"]["components"], "name"),
     }
+    title = f"{len(findings)} warning{'s' if len(findings) != 1 else ''}, {saved}"
+    remember(request, kind="review", url=saved.get_absolute_url(), title=title)
     return render(request, "review.html", context)
+
+
+def review_slide(request: HttpRequest, pk: str, fmt: str) -> HttpResponse:
+    """The reviewed architecture laid out for a 16:9 slide, anti-patterns marked."""
+    saved = get_object_or_404(Review, pk=pk)
+    found = badges(saved.result["anti_patterns"])
+    architecture = parse_architecture(saved.architecture)
+    return slide_response(request, saved, architecture, fmt, found)
 
 
 def _evidence_by(records: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:

@@ -1,7 +1,7 @@
 import re
 
 from architectures.diagram import PALETTE, to_dot
-from architectures.model import Architecture, Component, Kind, Link, LinkStyle
+from architectures.model import Architecture, Component, Kind, Link, LinkStyle, parse_architecture
 from decider.engine.answers import parse_answers
 from decider.engine.choices import Style
 from decider.proposal.architecture import propose
@@ -113,3 +113,18 @@ def test_it_draws_monolith_modules_as_a_cluster_inside_the_application():
     assert "subgraph cluster_n2" in dot
     assert all(f"n2m{i} [label=<{name}>" in dot for i, name in enumerate(("users", "orders"), 1))
     assert "lhead=cluster_n2" in dot and "ltail=cluster_n2" in dot
+
+
+def test_a_slide_wraps_a_long_layer_and_asks_for_16_by_9():
+    services = [{"name": f"s{i}", "kind": "service"} for i in range(40)]
+    many = parse_architecture({"components": services, "links": []})
+    slide = to_dot(many, landscape=True, title="Ignored on a slide")
+    assert "ratio=0.5625" in slide and "Ignored on a slide" not in slide
+    assert slide.count("rank=same") > 1 and "style=invis" in slide
+    page = to_dot(many)
+    assert "ratio" not in page and page.count("rank=same") == 1 and "invis" not in page
+
+
+def test_a_small_slide_keeps_one_column_per_layer():
+    dot = to_dot(shop(), landscape=True)
+    assert dot.count("rank=same") == 5 and "invis" not in dot

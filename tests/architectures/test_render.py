@@ -7,7 +7,7 @@ import pytest
 from architectures import render as render_module
 from architectures.diagram import to_dot
 from architectures.model import Architecture, Component, Kind, Link
-from architectures.render import DotMissing, RenderFailed, RenderTimeout, render
+from architectures.render import PNG_DPI, DotMissing, RenderFailed, RenderTimeout, render
 
 HOSTILE = (
     'a" image="/etc/hostname',
@@ -112,3 +112,11 @@ def test_it_runs_dot_with_a_restricted_environment(monkeypatch):
 def test_it_refuses_unknown_formats():
     with pytest.raises(ValueError):
         render("digraph { a }", "ps")
+
+
+def test_png_is_drawn_at_twice_the_screen_density():
+    dot = "digraph { graph [pad=0]; a [shape=box width=2 height=1 fixedsize=true] }"
+    png = render(dot, "png")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    # 2 × 1 inches at 192 dpi (Graphviz adds a pixel or two of margin).
+    assert abs(width - 2 * PNG_DPI) <= 4 and abs(height - PNG_DPI) <= 4

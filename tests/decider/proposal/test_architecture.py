@@ -265,3 +265,18 @@ def test_a_migration_that_builds_prerequisites_says_so_on_the_monolith():
     drawn = propose(answers, Style.INCREMENTAL_MIGRATION, build_first=[Op.OBSERVABILITY])
     monolith = drawn.component("Monolith")
     assert monolith.note.startswith("First build monitoring and alerting; then:")
+
+
+def test_a_monolith_several_named_teams_work_in_is_no_single_teams():
+    shared = [
+        {"name": "catalog", "team": "catalog", "load": "high"},
+        {"name": "orders", "team": "checkout", "depends_on": ["users"]},
+        {"name": "users", "team": "identity"},
+        {"name": "billing", "team": "checkout", "depends_on": ["users"]},
+    ]
+    drawn = propose(answers(shared, teams=8), Style.INCREMENTAL_MIGRATION)
+    monolith = next(c for c in drawn.components if c.modules)
+    assert len(monolith.modules) > 1 and monolith.team is None
+    alone = [{**d, "team": "checkout"} for d in shared]
+    drawn = propose(answers(alone, teams=1), Style.INCREMENTAL_MIGRATION)
+    assert next(c for c in drawn.components if c.modules).team == "checkout"

@@ -156,7 +156,7 @@ def test_the_result_page_shows_the_diagram_inline_with_downloads(client):
     client.post("/", FORM)
     saved = Assessment.objects.get()
     html = client.get(saved.get_absolute_url()).content.decode()
-    assert '<div class="diagram"><svg' in html
+    assert 'tabindex="0"><svg' in html
     assert "orders service" in html
     for fmt in ("svg", "png", "pdf", "dot", "mmd", "puml"):
         assert f'/api/v1/assessments/{saved.pk}/diagram.{fmt}"' in html

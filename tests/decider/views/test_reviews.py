@@ -58,7 +58,7 @@ def test_building_saves_a_review_with_its_findings(client):
     ids = {f["id"] for f in saved.result["anti_patterns"]}
     assert "no-api-gateway" in ids
     page = client.get(response["Location"]).content.decode()
-    assert "No API Gateway" in page and '<div class="diagram"><svg' in page
+    assert "No API Gateway" in page and 'tabindex="0"><svg' in page
 
 
 def test_builder_errors_sit_beside_their_rows_and_keep_the_input(client):
@@ -193,6 +193,6 @@ def test_unrecognised_text_is_an_error_beside_the_format(client):
 
 def test_without_javascript_the_analysis_fills_the_whole_page(client):
     html = client.post("/review/analyse/", BUILD).content.decode()
-    aside = html[html.index('<aside id="analysis"') :]
-    assert aside.index('id="live-findings"') < aside.index("</aside>")
+    analysis = html[html.index('<section id="analysis"') :]
+    assert analysis.index('id="live-findings"') < analysis.index("</section>")
     assert 'name="components-0-name"' in html  # the builder is still there

@@ -1,3 +1,5 @@
+"""The words people read for the engine's values: styles, questions, operations."""
+
 from django import template
 
 from decider.engine.choices import LABELS, STYLE_LABELS
@@ -17,22 +19,6 @@ def humanize_field(name: str) -> str:
 
 
 @register.filter
-def get_item(mapping: dict, key: str) -> object:
-    return mapping.get(key, key)
-
-
-@register.filter
-def make_list_words(text: str) -> list[str]:
-    return text.split()
-
-
-@register.filter
-def with_severity(findings: list[dict], severity: str) -> list[tuple[int, dict]]:
-    """The findings of one severity, each with its number in the whole list (its badge)."""
-    return [(i, f) for i, f in enumerate(findings, start=1) if f["severity"] == severity]
-
-
-@register.filter
 def question_label(name: str) -> str:
     """The question as asked, for an answer's field name."""
     question = BY_NAME.get(name)
@@ -42,3 +28,17 @@ def question_label(name: str) -> str:
 @register.filter
 def op_label(op: str) -> str:
     return LABELS.get(op, op)
+
+
+GLOSSARY_ANCHORS = {
+    "monolith": "monolith",
+    "modular_monolith": "modular-monolith",
+    "microservices": "microservice",
+    "incremental_migration": "strangler-fig",
+}
+
+
+@register.filter
+def glossary_anchor(style: str) -> str:
+    """The glossary entry that explains a recommended style."""
+    return GLOSSARY_ANCHORS.get(style, "")
