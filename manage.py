@@ -2,9 +2,15 @@
 import os
 import sys
 
-# Commands that only read files and print JSON: they serve nothing, so they need no
+# Commands that read files and print or write results: they serve nothing, so they need no
 # production secret key (settings ask for one whenever debug is off).
-OFFLINE_COMMANDS = ("import_python_package", "import_django_project")
+OFFLINE_COMMANDS = (
+    "import_python_package",
+    "import_django_project",
+    "recommend",
+    "review",
+    "decompose",
+)
 
 
 def main() -> None:

@@ -27,12 +27,21 @@ def analyse(answers: Answers) -> dict[str, Any]:
     return result
 
 
+def new_assessment(
+    *, answers: Answers, project: str = "", previous: Assessment | None = None
+) -> Assessment:
+    """The assessment of these answers, not saved (the command line saves on request)."""
+    return Assessment(
+        answers=answers.to_dict(), result=analyse(answers), project=project, previous=previous
+    )
+
+
 def create_assessment(
     *, answers: Answers, project: str = "", previous: Assessment | None = None
 ) -> Assessment:
-    return Assessment.objects.create(
-        answers=answers.to_dict(), result=analyse(answers), project=project, previous=previous
-    )
+    assessment = new_assessment(answers=answers, project=project, previous=previous)
+    assessment.save(force_insert=True)
+    return assessment
 
 
 def saved_architecture(result: dict[str, Any]) -> Architecture:

@@ -30,15 +30,30 @@ def create_decomposition(
 ) -> Decomposition:
     """Decompose and save; raises `MonolithInvalid` for a bad option. Without a
     resolution, the granularity is chosen (for `teams`, when given)."""
+    saved = new_decomposition(monolith=monolith, resolution=resolution, pins=pins, teams=teams)
+    saved.save(force_insert=True)
+    return saved
+
+
+def new_decomposition(
+    *,
+    monolith: Monolith,
+    resolution: float | None = None,
+    pins: Mapping[str, str] | None = None,
+    teams: int | None = None,
+    title: str = "",
+) -> Decomposition:
+    """The decomposition, not saved (the command line saves on request)."""
     pins = dict(pins or {})
     result = decompose(monolith, resolution=resolution, pins=pins, teams=teams)
     data = monolith.to_dict()
     options = {"resolution": resolution, "pins": pins, "teams": teams}
-    return Decomposition.objects.create(
+    return Decomposition(
         monolith=data,
         options=options,
         digest=_digest(data, options),
         result=result.to_dict(),
+        title=title,
     )
 
 

@@ -29,13 +29,20 @@ def built(architecture: Architecture) -> Imported:
     return Imported(architecture, BUILT)
 
 
-def create_review(*, imported: Imported) -> Review:
+def new_review(*, imported: Imported, title: str = "") -> Review:
+    """The review of an architecture, not saved (the command line saves on request)."""
     result = analyse_architecture(imported.architecture) | {
         "warnings": [w.to_dict() for w in imported.warnings],
         "evidence": imported.evidence_dict(),
         "source": {"format": imported.format, "files": list(imported.files)},
     }
-    return Review.objects.create(architecture=imported.architecture.to_dict(), result=result)
+    return Review(architecture=imported.architecture.to_dict(), result=result, title=title)
+
+
+def create_review(*, imported: Imported, title: str = "") -> Review:
+    review = new_review(imported=imported, title=title)
+    review.save(force_insert=True)
+    return review
 
 
 def import_details(review: Review) -> dict[str, Any]:
