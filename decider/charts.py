@@ -24,15 +24,17 @@ def weighing(factors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(shown, key=lambda f: -abs(f["contribution"]))
 
 
-def factor_chart(factors: Sequence[dict[str, Any]]) -> str:
+def factor_chart(
+    factors: Sequence[dict[str, Any]],
+    caption: str = "Contribution of each factor to the score, largest first",
+) -> str:
     """Horizontal bars of contributions: towards microservices right, monolith left."""
     factors = weighing(factors)
     scale = max([abs(f["contribution"]) for f in factors] + [0.01])
     rows = "".join(_row(factor, scale) for factor in factors)
     return (
         '<figure class="factor-chart">'
-        '<figcaption class="visually-hidden">Contribution of each factor to the score, '
-        "largest first</figcaption>"
+        f'<figcaption class="visually-hidden">{escape(caption)}</figcaption>'
         '<p class="axis" aria-hidden="true"><span>&#8592; monolith</span>'
         "<span>microservices &#8594;</span></p>"
         f'<ol class="bars">{rows}</ol></figure>'

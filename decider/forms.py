@@ -12,6 +12,7 @@ from django import forms
 from decider.engine import choices as c
 from decider.engine.answers import Answers, AnswersInvalid, parse_answers
 from decider.engine.questions import QUESTIONS, Kind, Question, Section
+from decider.models import NAME_MAX
 
 MAX_DOMAIN_ROWS = c.MAX_DOMAINS
 DONT_KNOW = (c.UNKNOWN, "Don't know")
@@ -51,7 +52,17 @@ def form_field(question: Question) -> forms.Field:
 
 
 def _declared_fields() -> dict[str, forms.Field]:
-    fields = {q.name: form_field(q) for q in QUESTIONS}
+    # What the assessment is called, and the one it re-runs ("What if…"): not questions.
+    fields: dict[str, forms.Field] = {
+        "project": forms.CharField(
+            max_length=NAME_MAX,
+            required=False,
+            label="Project name (optional)",
+            help_text="Shown on the result, in the decision record and in file names.",
+        ),
+        "previous": forms.UUIDField(required=False, widget=forms.HiddenInput),
+    }
+    fields |= {q.name: form_field(q) for q in QUESTIONS}
     for question in QUESTIONS:
         if question.unknown_flag:
             fields[question.unknown_flag] = forms.BooleanField(
@@ -73,6 +84,34 @@ def sections(form: forms.Form, *, core: bool) -> list[tuple[str, list[forms.Boun
         if question.unknown_flag:
             grouped[question.section].append(form[question.unknown_flag])
     return [(str(section), fields) for section, fields in grouped.items()]
+
+
+def prefilled_questionnaire(
+    answers: dict[str, Any], *, project: str = "", previous: Any = None
+) -> tuple[forms.Form, Any]:
+    """Unbound forms showing saved or example answers (\"What if…\", the examples)."""
+    initial: dict[str, Any] = {"project": project, "previous": previous}
+    for question in QUESTIONS:
+        value = answers.get(question.name)
+        if value is None:
+            # Only a number that must be answered was answered "don't know" with null.
+            if question.required and question.unknown and question.name in answers:
+                initial[question.name] = c.UNKNOWN
+            continue
+        initial[question.name] = value if isinstance(value, list) else str(value)
+        if question.unknown_flag:
+            initial[question.unknown_flag] = bool(answers.get(question.unknown_flag))
+    rows = [_row(d) for d in answers.get("domains", [])]
+    return QuestionnaireForm(initial=initial), DomainFormSet(
+        prefix="domains", initial=rows or DEFAULT_DOMAIN_ROWS
+    )
+
+
+def _row(domain: dict[str, Any]) -> dict[str, str]:
+    row = {k: v for k, v in domain.items() if isinstance(v, str)}
+    for key in ("depends_on", "publishes_to"):
+        row[key] = ", ".join(domain.get(key, []))
+    return row
 
 
 def answers_data(cleaned: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from decider.models import Decomposition
 from decider.views import (
     assessments,
     catalog,
+    comparisons,
     decompositions,
     errors,
     glossary,
@@ -21,6 +22,8 @@ urlpatterns = [
     path("", assessments.questionnaire, name="questionnaire"),
     path("preview/", assessments.preview, name="preview"),
     path("assessments/<uuid:pk>/", assessments.assessment, name="assessment"),
+    path("assessments/<uuid:pk>/what-if/", assessments.what_if, name="what_if"),
+    path("assessments/<uuid:before>/compare/<uuid:after>/", comparisons.compare, name="compare"),
     path("anti-patterns/", catalog.anti_patterns, name="anti_patterns"),
     path("review/", reviews.review_form, name="review_form"),
     path("review/analyse/", reviews.analyse_draft, name="review_analyse"),

@@ -42,3 +42,13 @@ GLOSSARY_ANCHORS = {
 def glossary_anchor(style: str) -> str:
     """The glossary entry that explains a recommended style."""
     return GLOSSARY_ANCHORS.get(style, "")
+
+
+@register.filter
+def answer_value(value: object) -> str:
+    """An answer as a person reads it: lists joined, domains by name, none as a dash."""
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(item["name"] if isinstance(item, dict) else str(item) for item in value)
+    return str(value).replace("_", " ")

@@ -24,6 +24,7 @@ from decider.forms import (
     DomainForm,
     DomainFormSet,
     blank_questionnaire,
+    prefilled_questionnaire,
     questionnaire_context,
     read_questionnaire,
 )
@@ -56,7 +57,23 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
     form, domains, answers = read_questionnaire(request.POST)
     if answers is None:
         return _page(request, form, domains)
-    return redirect(create_assessment(answers=answers))
+    data = form.cleaned_data
+    previous = (
+        Assessment.objects.filter(pk=data.get("previous")).first() if data.get("previous") else None
+    )
+    return redirect(
+        create_assessment(
+            answers=answers, project=data.get("project", "").strip(), previous=previous
+        )
+    )
+
+
+def what_if(request: HttpRequest, pk: str) -> HttpResponse:
+    """The questionnaire filled in with an assessment's answers; what it creates is linked
+    to that assessment as its `previous`, so the two can be compared."""
+    saved = get_object_or_404(Assessment, pk=pk)
+    forms = prefilled_questionnaire(saved.answers, project=saved.project, previous=saved.pk)
+    return _page(request, *forms, what_if=saved)
 
 
 def _page(request: HttpRequest, form: Any, domains: Any, **extra: Any) -> HttpResponse:

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from django.conf import settings
 
-from decider.forms import DEFAULT_DOMAIN_ROWS, DomainFormSet, QuestionnaireForm
+from decider.forms import prefilled_questionnaire
 
 SCENARIOS_DIR = Path(settings.BASE_DIR) / "fixtures" / "scenarios"
 
@@ -33,23 +33,4 @@ def examples() -> dict[str, Example]:
 def example_forms(slug: str) -> tuple[Any, Any] | None:
     """Unbound forms showing the example's answers, or None for an unknown example."""
     example = examples().get(slug)
-    if example is None:
-        return None
-    answers = dict(example.answers)
-    rows = [_row(d) for d in answers.pop("domains", [])]
-    initial = {name: _shown(value) for name, value in answers.items()}
-    domains = DomainFormSet(prefix="domains", initial=rows or DEFAULT_DOMAIN_ROWS)
-    return QuestionnaireForm(initial=initial), domains
-
-
-def _shown(value: Any) -> Any:
-    if value is None:
-        return "unknown"  # a number answered "don't know"
-    return value if isinstance(value, list | bool) else str(value)
-
-
-def _row(domain: dict[str, Any]) -> dict[str, str]:
-    row = {k: v for k, v in domain.items() if isinstance(v, str)}
-    for key in ("depends_on", "publishes_to"):
-        row[key] = ", ".join(domain.get(key, []))
-    return row
+    return None if example is None else prefilled_questionnaire(example.answers)

@@ -5,8 +5,11 @@ refuses."""
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from decider.assessments import create_assessment
+from decider.engine.answers import parse_answers
 from tests.browser.axe import blocking_violations
 from tests.browser.conftest import LAPTOP, PHONE, WIDTHS
 
@@ -24,7 +27,16 @@ def saved_pages(live_server, page: Page, saved_assessment, saved_review) -> list
     page.click("#decompose-form button.primary")
     expect(page).to_have_url(re.compile(r"/decompositions/[0-9a-f-]{36}/$"))
     decomposition = page.url.removeprefix(live_server.url)
-    return [saved_assessment.get_absolute_url(), saved_review.get_absolute_url(), decomposition]
+    rerun = create_assessment(
+        answers=parse_answers(saved_assessment.answers | {"teams": 1}), previous=saved_assessment
+    )
+    return [
+        saved_assessment.get_absolute_url(),
+        saved_review.get_absolute_url(),
+        decomposition,
+        reverse("what_if", args=[saved_assessment.pk]),
+        reverse("compare", args=[saved_assessment.pk, rerun.pk]),
+    ]
 
 
 def assert_fits(page: Page, path: str) -> None:
