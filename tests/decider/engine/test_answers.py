@@ -1,7 +1,9 @@
 import pytest
+from hypothesis import given, settings
 
 from decider.engine import choices as c
 from decider.engine.answers import AnswersInvalid, parse_answers
+from tests.decider.engine.strategies import answers_strategy
 
 MINIMAL = {
     "teams": 3,
@@ -147,3 +149,9 @@ def test_it_round_trips_through_to_dict_unknowns_included():
 def test_it_says_what_is_missing_for_microservices():
     a = parse_answers(MINIMAL | {"ops": ["ci_cd"]})
     assert a.missing_prerequisites == (c.Op.OBSERVABILITY, c.Op.CONTAINERS)
+
+
+@settings(max_examples=300)
+@given(answers_strategy())
+def test_any_answers_survive_a_round_trip_through_their_json(a):
+    assert parse_answers(a.to_dict()) == a
