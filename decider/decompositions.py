@@ -12,12 +12,17 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
+from django.tasks import TaskResult
+from django.urls import reverse
+
 from architectures.decomposition.granularity import Granularity
 from architectures.decomposition.metrics import Metrics
 from architectures.decomposition.monolith import Monolith, parse_monolith
 from architectures.decomposition.plan import CallFlow, SharedTable
 from architectures.decomposition.split import Candidate, Split, decompose
 from decider.exports import Drawing, diagram_urls
+from decider.jobs.queue import enqueue_call
 from decider.models import Decomposition
 
 
@@ -33,6 +38,39 @@ def create_decomposition(
     saved = new_decomposition(monolith=monolith, resolution=resolution, pins=pins, teams=teams)
     saved.save(force_insert=True)
     return saved
+
+
+def start_decomposition(
+    *,
+    monolith: Monolith,
+    resolution: float | None = None,
+    pins: Mapping[str, str] | None = None,
+    teams: int | None = None,
+) -> Decomposition | TaskResult:
+    """Decompose and save now, or, for a monolith of more than
+    `settings.DECOMPOSITION_TASK_MODULES` modules, queue it for a worker and return the
+    pending task (its result is `decompose_saved`'s)."""
+    if len(monolith.modules) > settings.DECOMPOSITION_TASK_MODULES:
+        return enqueue_call(decompose_saved, monolith.to_dict(), resolution, dict(pins or {}), teams)
+    return create_decomposition(monolith=monolith, resolution=resolution, pins=pins, teams=teams)
+
+
+def decompose_saved(
+    monolith: dict[str, Any],
+    resolution: float | None,
+    pins: dict[str, str],
+    teams: int | None = None,
+) -> dict[str, str]:
+    """What a worker runs for a queued decomposition: decompose, save, and say where the
+    result is (the progress page sends the browser to `url`)."""
+    saved = create_decomposition(
+        monolith=parse_monolith(monolith), resolution=resolution, pins=pins, teams=teams
+    )
+    return {
+        "id": str(saved.id),
+        "url": saved.get_absolute_url(),
+        "api_url": reverse("api:get_decomposition", kwargs={"item_id": str(saved.id)}),
+    }
 
 
 def new_decomposition(
@@ -63,13 +101,13 @@ def rerun_decomposition(
     resolution: float | None,
     pins: Mapping[str, str],
     teams: int | None = None,
-) -> Decomposition:
+) -> Decomposition | TaskResult:
     """The same monolith with other options: an earlier run with exactly these options is
     reused, so moving the slider back and forth does not pile up copies."""
     options = {"resolution": resolution, "pins": dict(pins), "teams": teams}
     if earlier := Decomposition.objects.filter(digest=_digest(saved.monolith, options)).first():
         return earlier
-    return create_decomposition(monolith=parse_monolith(saved.monolith), **options)
+    return start_decomposition(monolith=parse_monolith(saved.monolith), **options)
 
 
 def _digest(monolith: Mapping[str, Any], options: Mapping[str, Any]) -> str:

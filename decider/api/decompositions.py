@@ -14,6 +14,7 @@ from uuid import UUID
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.tasks import TaskResult
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import RootModel
 
@@ -38,7 +39,9 @@ from decider.api.body import inline_schema, media_type
 from decider.api.collections import add_collection
 from decider.api.downloads import add_downloads
 from decider.api.errors import Message, ValidationErrors, parse_id, problem_details
-from decider.decompositions import create_decomposition, decomposition_payload, drawing
+from decider.api.tasks import QueuedOut
+from decider.decompositions import decomposition_payload, drawing, start_decomposition
+from decider.jobs.queue import accepted
 from decider.limits import limit_for, too_large
 from decider.models import Decomposition
 
@@ -173,6 +176,7 @@ class CreateQuery(Schema):
     "/decompositions",
     response={
         201: DecompositionOut,
+        202: QueuedOut,
         400: Message,
         413: Message,
         415: Message,
@@ -205,13 +209,15 @@ def create(request: HttpRequest, query: Query[CreateQuery]):
     )
     if problems or options is None:
         return Status(422, _details([], problems))
-    saved = create_decomposition(
+    started = start_decomposition(
         monolith=read.monolith,
         resolution=options.resolution,
         pins=options.pins,
         teams=options.teams,
     )
-    return Status(201, decomposition_payload(saved))
+    if isinstance(started, TaskResult):
+        return Status(202, accepted(started))
+    return Status(201, decomposition_payload(started))
 
 
 def _unrecognised(error: FormatNotRecognised, kind: str) -> Status:
@@ -248,6 +254,7 @@ def _details(body: list[Problem], query: list[Problem]) -> dict[str, Any]:
 @router.get(
     "/decompositions/{item_id}",
     response={200: DecompositionOut, 404: Message},
+    url_name="get_decomposition",
     summary="A saved decomposition",
 )
 def get_decomposition(request: HttpRequest, item_id: str):

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.tasks import TaskResult
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -28,13 +29,14 @@ from decider.decomposition_forms import (
     resolution_step,
 )
 from decider.decompositions import (
-    create_decomposition,
     drawing,
     rerun_decomposition,
     saved_result,
+    start_decomposition,
 )
 from decider.diagrams import inline_dot_svg
 from decider.exports import diagram_urls
+from decider.jobs.queue import progress_url
 from decider.models import Decomposition
 from decider.views.decomposition_presentation import (
     DIAGRAM_UNAVAILABLE,
@@ -53,10 +55,8 @@ def decompose_page(request: HttpRequest) -> HttpResponse:
         form = DecomposeForm(request.POST, request.FILES)
         if (found := form.read()) is not None:
             read, options = found
-            saved = create_decomposition(monolith=read.monolith, **_arguments(options))
-            if request.htmx:
-                return HttpResponseClientRedirect(saved.get_absolute_url())
-            return redirect(saved)
+            started = start_decomposition(monolith=read.monolith, **_arguments(options))
+            return _go_to(request, _where(started, reverse("decompose")))
     else:
         text = example_text(request.GET.get("example", ""))
         form = DecomposeForm(initial={"monolith": text or ""})
@@ -86,10 +86,24 @@ def rerun(request: HttpRequest, pk: str) -> HttpResponse:
         template = "decomposition.html#swap" if request.htmx else "decomposition.html"
         return render(request, template, result_context(saved, form))
     new = rerun_decomposition(saved, **_arguments(options))
+    if isinstance(new, TaskResult):
+        return _go_to(request, _where(new, saved.get_absolute_url()))
     if not request.htmx:
         return redirect(new)
     response = render(request, "decomposition.html#swap", result_context(new, options_form(new)))
     return push_url(response, new.get_absolute_url())
+
+
+def _where(started: Decomposition | TaskResult, waiting_from: str) -> str:
+    """The result's page, or, for queued work, the progress page (which moves on to the
+    result when the worker is done)."""
+    if isinstance(started, TaskResult):
+        return progress_url(str(started.id), next_url=waiting_from)
+    return started.get_absolute_url()
+
+
+def _go_to(request: HttpRequest, url: str) -> HttpResponse:
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _arguments(options: Options) -> dict[str, Any]:

@@ -162,22 +162,27 @@ def test_a_body_over_the_limit_is_refused_with_413(client, settings):
     assert "too large" in response.json()["detail"]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_largest_monolith_the_core_accepts_decomposes_through_the_api(client):
-    # 20,000 modules, the core's maximum; bench/decompose.py measures the time.
+    # 20,000 modules, the core's maximum, go to a worker; bench/decompose.py measures it.
+    from tests.decider.jobs.worker import run_worker
+
     lines = ["source,target,count"]
     lines += [f"m{i},m{(i * 7 + 1) % 20_000},{1 + i % 5}" for i in range(20_000)]
     lines += [f"m{i},m{(i * 13 + 5) % 20_000}," for i in range(20_000)]
     lines += ["module,table,mode"] + [f"m{i},t{i // 5},rw" for i in range(20_000)]
     body = "\n".join(lines)
     response = post(client, body, content_type="text/csv")
-    assert response.status_code == 201
-    assert response.json()["module_count"] == 20_000
+    assert response.status_code == 202
+    run_worker()
+    done = client.get(response.json()["status_url"]).json()
+    assert client.get(done["result"]["api_url"]).json()["module_count"] == 20_000
 
 
 def test_the_openapi_schema_documents_every_status_and_both_bodies(client):
     schema = client.get("/api/v1/openapi.json").json()
     create = schema["paths"]["/api/v1/decompositions"]["post"]
-    assert {"201", "400", "413", "415", "422"} <= set(create["responses"])
+    assert {"201", "202", "400", "413", "415", "422"} <= set(create["responses"])
     content = create["requestBody"]["content"]
     assert {"application/json", "text/csv"} <= set(content)
     assert "modules" in content["application/json"]["schema"]["properties"]
@@ -227,7 +232,8 @@ def test_a_failed_render_is_a_503_in_json(client, saved, monkeypatch):
     assert client.get(saved["diagram"]["mmd"]).status_code == 200
 
 
-def test_a_ten_thousand_module_json_monolith_is_accepted(client):
+def test_a_ten_thousand_module_json_monolith_is_accepted(client, settings):
+    settings.DECOMPOSITION_TASK_MODULES = 10_000  # decomposed at once, not queued
     modules = [
         {
             "name": f"billing.invoices.module{i}",
@@ -303,3 +309,30 @@ def test_the_openapi_schema_documents_every_media_type_and_the_generated_json_sc
     assert "$ref" not in json.dumps(body)
     parameters = {p["name"] for p in create["parameters"]}
     assert {"format", "resolution", "teams", "pins"} <= parameters
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_monolith_is_accepted_for_a_worker_and_its_status_leads_to_the_result(
+    client, settings
+):
+    from tests.decider.jobs.worker import run_worker
+
+    settings.DECOMPOSITION_TASK_MODULES = 3
+    response = post(client, shop())
+    assert response.status_code == 202
+    queued = response.json()
+    assert queued["status"] == "queued" and Decomposition.objects.count() == 0
+    assert client.get(queued["status_url"]).json()["status"] == "queued"
+    run_worker()
+    status = client.get(queued["status_url"]).json()
+    saved = Decomposition.objects.get()
+    assert status["status"] == "done" and status["url"] == saved.get_absolute_url()
+    assert client.get(status["result"]["api_url"]).json()["id"] == str(saved.pk)
+
+
+def test_bad_options_on_a_large_monolith_are_still_a_422_at_once(client, settings):
+    settings.DECOMPOSITION_TASK_MODULES = 3
+    path = "/api/v1/decompositions?pins=nowhere.module=x"
+    csv_body = "caller,callee,calls\na.x,b.y,3\nb.y,c.z,1\nc.z,d.w,2\nd.w,a.x,1\n"
+    response = post(client, csv_body, path=path, content_type="text/csv")
+    assert response.status_code == 422 and Decomposition.objects.count() == 0

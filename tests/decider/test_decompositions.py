@@ -58,3 +58,33 @@ def test_the_diagram_is_drawn_from_the_saved_result_as_the_core_draws_it():
     assert drawn.dot() == to_dot(decompose(monolith))
     assert BY_NAME["mmd"].renderer("decomposition")(drawn).startswith("flowchart LR")
     assert BY_NAME["puml"].renderer("decomposition")(drawn).startswith("@startuml")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_monolith_past_the_threshold_is_queued_and_a_worker_saves_it(settings):
+    from django.tasks import TaskResult
+
+    from decider.decompositions import start_decomposition
+    from decider.jobs.queue import describe
+    from tests.decider.jobs.worker import run_worker
+
+    monolith = parse_monolith(shop_data())
+    settings.DECOMPOSITION_TASK_MODULES = len(monolith.modules) - 1
+    pending = start_decomposition(monolith=monolith, resolution=0.5, pins={"cart.basket": "cart"})
+    assert isinstance(pending, TaskResult) and Decomposition.objects.count() == 0
+    run_worker()
+    saved = Decomposition.objects.get()
+    assert saved.options == {"resolution": 0.5, "pins": {"cart.basket": "cart"}, "teams": None}
+    assert saved.monolith == monolith.to_dict()
+    done = describe(str(pending.id))
+    assert done["status"] == "done" and done["url"] == saved.get_absolute_url()
+    assert done["result"]["api_url"] == f"/api/v1/decompositions/{saved.pk}"
+
+
+@pytest.mark.django_db
+def test_a_monolith_at_the_threshold_is_decomposed_at_once(settings):
+    from decider.decompositions import start_decomposition
+
+    monolith = parse_monolith(shop_data())
+    settings.DECOMPOSITION_TASK_MODULES = len(monolith.modules)
+    assert isinstance(start_decomposition(monolith=monolith), Decomposition)

@@ -240,3 +240,36 @@ def test_the_page_offers_the_format_choice_and_the_project_archives(client):
     assert 'accept=".csv,.json,.tar.gz,.tgz,.zip"' in html
     assert '<option value="django">Django project (.zip or .tar.gz)</option>' in html
     assert "A small online shop (JSON, 19 modules)" in html
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_a_large_monolith_goes_to_the_progress_page_then_to_its_result(
+    client, settings, headers
+):
+    from tests.decider.jobs.worker import run_worker
+
+    settings.DECOMPOSITION_TASK_MODULES = 3
+    data = {"monolith": SHOP, "granularity": str(DEFAULT_STEP)}
+    response = client.post("/decompose/", data, headers=headers)
+    progress = response["HX-Redirect"] if headers else response["Location"]
+    assert progress.startswith("/tasks/") and Decomposition.objects.count() == 0
+    assert 'data-status="queued"' in client.get(progress).content.decode()
+    run_worker()
+    finished = client.get(progress)
+    assert finished.status_code == 302
+    assert finished["Location"] == Decomposition.objects.get().get_absolute_url()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rerun_of_a_large_monolith_is_queued_too(client, settings, saved):
+    from tests.decider.jobs.worker import run_worker
+
+    settings.DECOMPOSITION_TASK_MODULES = 3
+    response = client.post(f"/decompositions/{saved.pk}/rerun/", {"granularity": "2"})
+    assert response.status_code == 302 and response["Location"].startswith("/tasks/")
+    assert f"next=%2Fdecompositions%2F{saved.pk}%2F" in response["Location"]
+    run_worker()
+    finished = client.get(response["Location"])
+    new = Decomposition.objects.exclude(pk=saved.pk).get()
+    assert finished["Location"] == new.get_absolute_url()
