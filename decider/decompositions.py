@@ -51,7 +51,9 @@ def start_decomposition(
     `settings.DECOMPOSITION_TASK_MODULES` modules, queue it for a worker and return the
     pending task (its result is `decompose_saved`'s)."""
     if len(monolith.modules) > settings.DECOMPOSITION_TASK_MODULES:
-        return enqueue_call(decompose_saved, monolith.to_dict(), resolution, dict(pins or {}), teams)
+        return enqueue_call(
+            decompose_saved, monolith.to_dict(), resolution, dict(pins or {}), teams
+        )
     return create_decomposition(monolith=monolith, resolution=resolution, pins=pins, teams=teams)
 
 

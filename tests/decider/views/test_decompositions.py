@@ -244,9 +244,7 @@ def test_the_page_offers_the_format_choice_and_the_project_archives(client):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
-def test_a_large_monolith_goes_to_the_progress_page_then_to_its_result(
-    client, settings, headers
-):
+def test_a_large_monolith_goes_to_the_progress_page_then_to_its_result(client, settings, headers):
     from tests.decider.jobs.worker import run_worker
 
     settings.DECOMPOSITION_TASK_MODULES = 3
