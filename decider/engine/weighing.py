@@ -20,6 +20,7 @@ import math
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import product
 from typing import Any
 
@@ -42,9 +43,14 @@ class Evaluation:
     weighed: float  # before the rules' caps
     fits: dict[c.Style, float]
 
+    @cached_property
+    def ranked(self) -> tuple[c.Style, ...]:
+        """The styles best first; ties go to the one listed first in `Style`."""
+        return tuple(sorted(STYLES, key=lambda s: -self.fits[s]))
+
     @property
     def style(self) -> c.Style:
-        return max(STYLES, key=lambda s: (self.fits[s], -STYLES.index(s)))
+        return self.ranked[0]
 
     @property
     def architecture(self) -> c.Family:
@@ -52,9 +58,7 @@ class Evaluation:
 
     @property
     def runner_up(self) -> c.Style:
-        best = self.style
-        rest = [s for s in STYLES if s != best]
-        return max(rest, key=lambda s: (self.fits[s], -STYLES.index(s)))
+        return self.ranked[1]
 
 
 def domain_facts(answers: Any) -> DomainFacts:
@@ -172,14 +176,17 @@ def average(evaluations: list[Evaluation]) -> Evaluation:
     return Evaluation(score, weighed, fits_from(score, suits))
 
 
+SIDES = tuple((f, tuple(s for s in STYLES if s.family == f)) for f in c.Family)
+
+
 def fits_from(score: float, suits: Mapping[c.Style, float]) -> dict[c.Style, float]:
     """Each option's fit: its side's share of the score, scaled by its relative suitability."""
     fits = {}
-    for family in c.Family:
-        side = [s for s in STYLES if s.family == family]
+    for family, side in SIDES:
         share = (1 + score) / 2 if family == c.Family.MICROSERVICES else (1 - score) / 2
-        best = max(suits[s] for s in side) or 1.0
-        fits |= {s: share * suits[s] / best for s in side}
+        best = max([suits[s] for s in side]) or 1.0
+        for s in side:
+            fits[s] = share * suits[s] / best
     return fits
 
 
