@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import path
 
+from decider import errors
 from decider.api import api
 from decider.models import Decomposition
 from decider.views import (
@@ -9,7 +10,6 @@ from decider.views import (
     catalog,
     comparisons,
     decompositions,
-    errors,
     glossary,
     health,
     recent,

@@ -71,3 +71,9 @@ def test_the_decision_layer_imports_only_itself_and_the_architecture_code():
 def test_the_engine_does_not_depend_on_the_proposal():
     for path in (ROOT / "decider" / "engine").rglob("*.py"):
         assert not any(n.startswith("decider.proposal") for n in imported(path)), path
+
+
+def test_the_api_and_the_pages_do_not_import_each_other():
+    for package, other in (("api", "decider.views"), ("views", "decider.api")):
+        for path in (ROOT / "decider" / package).rglob("*.py"):
+            assert not any(n.startswith(other) for n in imported(path)), path

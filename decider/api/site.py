@@ -10,7 +10,7 @@ from ninja.errors import ValidationError
 from decider.api import assessments, catalog, decompositions, reviews, tasks
 from decider.api.errors import json_error
 from decider.api.openapi import add_platform_responses
-from decider.views.errors import DATABASE_DOWN, is_outage, service_unavailable
+from decider.errors import DATABASE_DOWN, is_outage, service_unavailable
 
 logger = logging.getLogger("decider.api")
 
