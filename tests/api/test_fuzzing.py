@@ -4,6 +4,8 @@ find no server error and no response that strays from the schema."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from decider.wsgi import application
@@ -25,6 +27,21 @@ schemathesis.serializer.alias(
 # Examples per operation: bounded, so the whole run stays within a minute or two.
 MAX_EXAMPLES = 100
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@pytest.fixture(autouse=True)
+def one_connection_per_test():
+    """Django's test client keeps the test's database connection from one request to the
+    next; the WSGI app called directly would close it as each request starts and ends
+    (inside the test's transaction autocommit is off, which Django takes as a connection
+    left in a bad state), and PostgreSQL would then answer nothing. Do as the test client
+    does."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
