@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import path
 
 from decider import errors
-from decider.api import api
+from decider.api.site import api
 from decider.models import Decomposition
 from decider.views import (
     assessments,

@@ -54,3 +54,18 @@ def test_an_outage_seen_by_middleware_under_api_is_a_json_503(monkeypatch, answe
 def test_a_page_not_found_is_html_and_an_api_path_json():
     assert client().get("/nope/")["Content-Type"].startswith("text/html")
     assert client().get("/api/nope")["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("first", ["decider.errors", "decider.api.errors", "decider.urls"])
+def test_the_error_handlers_import_first_without_a_cycle(first):
+    # Gunicorn imports the URL conf, whose first import is the error handlers.
+    import os
+    import subprocess
+    import sys
+
+    env = os.environ | {"DJANGO_SETTINGS_MODULE": "decider.settings", "DJANGO_DEBUG": "1"}
+    code = f"import django; django.setup(); import {first}; import decider.api.site"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
