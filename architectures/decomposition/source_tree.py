@@ -17,6 +17,7 @@ imported, and is named too. Nothing is dropped silently.
 import ast
 import fnmatch
 import os
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -203,7 +204,10 @@ class _Reader:
             return
         data = path.read_bytes()
         try:
-            tree = ast.parse(data, filename=relative)
+            # The project's own sloppiness (an invalid escape such as "\.") is not the
+            # reader's to report on the server's stderr.
+            with warnings.catch_warnings(action="ignore", category=SyntaxWarning):
+                tree = ast.parse(data, filename=relative)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             self.unreadable.append(f"{relative} ({type(error).__name__})")
             return
