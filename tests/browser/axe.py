@@ -5,11 +5,12 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text()
-BLOCKING = ("critical", "serious")
+
+BLOCKING = ("critical", "serious", "moderate", "minor")
 
 
 def blocking_violations(page: Page, *, exclude: tuple[str, ...] = ()) -> list[str]:
-    """axe's critical and serious violations on the page as it is now, one line each
+    """axe's violations of any impact on the page as it is now, one line each
     (rule, impact, first elements), with the parts named in `exclude` left out."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated by the test driver, so the page's Content Security Policy (no inline

@@ -186,9 +186,7 @@ def test_on_a_phone_the_verdict_sits_above_the_submit_button(live_server, open_p
         assert box is None or box["x"] + box["width"] <= PHONE
 
 
-def test_axe_finds_nothing_serious_after_the_preview_and_the_rows_are_swapped(
-    live_server, page: Page
-):
+def test_axe_finds_nothing_after_the_preview_and_the_rows_are_swapped(live_server, page: Page):
     page.goto(live_server.url)
     page.fill("input[name=domains-0-depends_on]", "nowhere")
     expect(page.locator("#live-verdict.verdict-pending")).to_be_visible()

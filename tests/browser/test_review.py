@@ -99,7 +99,7 @@ def test_names_fit_their_cells_and_the_live_diagram_is_readable(live_server, pag
     assert min(sizes) >= 8.5  # pixels: at least three quarters of 9-point text
 
 
-def test_axe_finds_nothing_serious_after_the_live_review_is_swapped(live_server, page: Page):
+def test_axe_finds_nothing_after_the_live_review_is_swapped(live_server, page: Page):
     page.goto(f"{live_server.url}/review/?example=clean")
     page.locator("input[name=components-0-name]").fill("")
     page.locator("input[name=links-0-target]").fill("nowhere")
