@@ -7,11 +7,13 @@ goes through `html.escape` inside labels we build ourselves, and every attribute
 comes from this module (colours from `PALETTE`, never from a team's name).
 """
 
+import functools
 import html
 import textwrap
 from collections.abc import Mapping, Sequence
 
 import graphviz
+from graphviz.quoting import a_list, quote
 
 from architectures.diagram_grid import SLIDE, columns, rows_for
 from architectures.model import Architecture, Component, Kind, Link, LinkStyle, Load
@@ -131,7 +133,7 @@ class _Drawing:
             shape, style = "box3d", "filled"
         attrs = {"shape": shape, "style": style, "fillcolor": self._fill(component, fill)}
         attrs |= self._mark_attrs(component)
-        graph.node(node_id, _label(component, self.marks.get(component.name)), **attrs)
+        _write_node(graph, node_id, _label(component, self.marks.get(component.name)), **attrs)
 
     def _add_cluster(self, graph: graphviz.Digraph, component: Component, node_id: str) -> None:
         """A component with modules: a cluster holding one node per module."""
@@ -178,12 +180,11 @@ class _Drawing:
             for part, column in enumerate(wrapped):
                 with graph.subgraph(name=f"layer{index}_{part}") as layer:
                     layer.attr(rank="same")
-                    for member in column:
-                        layer.node(member)
+                    layer.body += [f"\t{member}\n" for member in column]
             gap = "2" if wraps else "1"  # room for the datastores between columns
             for left, right in zip(wrapped, wrapped[1:], strict=False):
                 for a, b in zip(left, right, strict=False):
-                    graph.edge(a, b, style="invis", weight="5", minlen=gap)
+                    _write_edge(graph, a, b, style="invis", weight="5", minlen=gap)
 
     def _layer(self, kinds: tuple[Kind, ...]) -> list[str]:
         members = self._module_nodes(kinds)
@@ -207,7 +208,26 @@ class _Drawing:
             attrs["ltail"] = f"cluster_{self.ids[link.source]}"
         if link.target in self.anchors:
             attrs["lhead"] = f"cluster_{self.ids[link.target]}"
-        graph.edge(self._node(link.source), self._node(link.target), **attrs)
+        _write_edge(graph, self._node(link.source), self._node(link.target), **attrs)
+
+
+def _write_node(graph: graphviz.Digraph, node_id: str, label: str, **attrs: str) -> None:
+    """`graph.node`, written as the `graphviz` package writes it (the label quoted by it),
+    without quoting the same few attribute lists again for every node."""
+    graph.body.append(f"\t{node_id} [label={quote(label)} {_pairs(tuple(attrs.items()))}]\n")
+
+
+def _write_edge(graph: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
+    """`graph.edge`, written as the `graphviz` package writes it, without quoting the same
+    few attribute lists again for every edge: that quoting was most of the time spent on
+    a large architecture. `tail` and `head`, like every node id here, are generated
+    (`n12`, `n12m3`), which DOT takes as they are; the attributes are this module's own."""
+    graph.body.append(f"\t{tail} -> {head} [{_pairs(tuple(attrs.items()))}]\n")
+
+
+@functools.cache
+def _pairs(items: tuple[tuple[str, str], ...]) -> str:
+    return a_list(kwargs=dict(items))
 
 
 def _edge_attrs(link: Link, target_kind: Kind) -> dict[str, str]:

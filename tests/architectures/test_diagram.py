@@ -1,6 +1,8 @@
 import re
 
-from architectures.diagram import PALETTE, to_dot
+import graphviz
+
+from architectures.diagram import PALETTE, _write_edge, _write_node, to_dot
 from architectures.model import Architecture, Component, Kind, Link, LinkStyle, parse_architecture
 from decider.engine.answers import parse_answers
 from decider.engine.choices import Style
@@ -128,3 +130,18 @@ def test_a_slide_wraps_a_long_layer_and_asks_for_16_by_9():
 def test_a_small_slide_keeps_one_column_per_layer():
     dot = to_dot(shop(), landscape=True)
     assert dot.count("rank=same") == 5 and "invis" not in dot
+
+
+def test_nodes_and_edges_are_written_exactly_as_the_graphviz_package_writes_them():
+    """The diagram writes its many nodes and edges itself, quoting each attribute list once
+    (see `_write_edge`); the lines must stay the ones `graphviz.Digraph` would write."""
+    ours, theirs = graphviz.Digraph(), graphviz.Digraph()
+    for name in HOSTILE:
+        label = f"<<b>{name}</b>>"
+        _write_node(ours, "n1", label, shape="box", style="rounded,filled", fillcolor="#fff")
+        theirs.node("n1", label, shape="box", style="rounded,filled", fillcolor="#fff")
+    _write_edge(ours, "n1", "n2m3", color="#333333", lhead="cluster_n2")
+    theirs.edge("n1", "n2m3", color="#333333", lhead="cluster_n2")
+    _write_edge(ours, "n1", "n2", style="invis", weight="5", minlen="2")
+    theirs.edge("n1", "n2", style="invis", weight="5", minlen="2")
+    assert ours.source == theirs.source
