@@ -6,7 +6,9 @@ accept: an architecture, the acceptable styles and the acceptable confidences. A
 accepted style brings its own architecture with it, so a case that accepts a modular
 monolith as well as a migration agrees on architecture with either.
 
-`python -m decider.engine.calibration` prints the agreement table and each case.
+`python -m decider.engine.calibration` prints the agreement table and each case;
+`... calibration CASE_ID` explains one case; `... calibration --moves` shows what each
+question does to the cases that answer it.
 """
 
 import json
@@ -18,6 +20,7 @@ from typing import Any
 
 from decider.engine import choices as c
 from decider.engine.answers import parse_answers
+from decider.engine.questions import QUESTIONS
 from decider.engine.recommendation import Recommendation, recommend
 
 CASES = Path(__file__).resolve().parents[2] / "fixtures" / "cases"
@@ -105,6 +108,56 @@ def table(outcomes: list[Outcome]) -> str:
     return "\n".join(rows)
 
 
+@dataclass(frozen=True)
+class Movement:
+    """What one answer does to the cases that give it, each against itself without it."""
+
+    question: str
+    held: tuple[str, ...]  # the cases that answer it
+    score: tuple[str, ...]  # those whose score it moves
+    verdict: tuple[str, ...]  # those whose style or confidence it moves: "id (without -> with)"
+
+
+def movement(cases: Iterable[Case], question: str) -> Movement:
+    held, score, verdict = [], [], []
+    for case in cases:
+        if question not in case.answers:
+            continue
+        held.append(case.id)
+        without = {k: v for k, v in case.answers.items() if k != question}
+        given = recommend(parse_answers(case.answers), with_flips=False)
+        lacking = recommend(parse_answers(without), with_flips=False)
+        if given.score != lacking.score:
+            score.append(case.id)
+        if (given.style, given.confidence) != (lacking.style, lacking.confidence):
+            verdict.append(
+                f"{case.id} ({lacking.style}/{lacking.confidence} -> "
+                f"{given.style}/{given.confidence})"
+            )
+    return Movement(question, tuple(held), tuple(score), tuple(verdict))
+
+
+def movements_table(cases: list[Case]) -> str:
+    """Each optional question the cases answer, as Markdown (a required one cannot be left
+    out to compare)."""
+    rows = [
+        "| question | cases answering it | score moved | style or confidence moved |",
+        "| --- | --- | --- | --- |",
+    ]
+    for question in QUESTIONS:
+        if question.required:
+            continue
+        moved = movement(cases, question.name)
+        if not moved.held:
+            continue
+        changed = "; ".join(moved.verdict) or "none"
+        rows.append(
+            f"| `{moved.question}` | {len(moved.held)} | {len(moved.score)} | "
+            f"{len(moved.verdict)}: {changed} |"
+        )
+    return "\n".join(rows)
+
+
 def explain(case_id: str) -> None:
     """Print one case's factors, options and confidence, to see why it came out as it did."""
     outcome = run([load_case(CASES / f"{case_id}.json")])[0]
@@ -122,6 +175,9 @@ def explain(case_id: str) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--moves"]:
+        print(movements_table(load_cases()))
+        return
     if len(sys.argv) > 1:
         explain(sys.argv[1])
         return

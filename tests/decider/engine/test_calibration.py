@@ -2,9 +2,14 @@
 
 import pytest
 
-from decider.engine.answers import parse_answers
-from decider.engine.calibration import agreement, contested_and_high, load_cases, run
-from decider.engine.recommendation import recommend
+from decider.engine.calibration import (
+    agreement,
+    contested_and_high,
+    load_cases,
+    movement,
+    movements_table,
+    run,
+)
 
 CASES = load_cases()
 OUTCOMES = run(CASES)
@@ -41,12 +46,21 @@ def test_no_contested_case_is_high():
 
 @pytest.mark.parametrize("question", NEW_QUESTIONS)
 def test_every_new_question_moves_at_least_one_case(question):
-    moved = []
-    for case in CASES:
-        if question not in case.answers:
-            continue
-        without = {k: v for k, v in case.answers.items() if k != question}
-        given = recommend(parse_answers(case.answers), with_flips=False).score
-        if given != recommend(parse_answers(without), with_flips=False).score:
-            moved.append(case.id)
-    assert moved, f"{question} moves no calibration case"
+    assert movement(CASES, question).score, f"{question} moves no calibration case"
+
+
+def test_a_movement_compares_each_case_with_itself_without_the_answer():
+    moved = movement(CASES, "services_today")
+    assert set(moved.score) <= set(moved.held)
+    assert all(case.split(" ")[0] in moved.held for case in moved.verdict)
+    held = [case.id for case in CASES if "services_today" in case.answers]
+    assert list(moved.held) == held
+    without = movement(CASES, "no_such_question")
+    assert without.held == without.score == without.verdict == ()
+
+
+def test_the_movements_table_has_a_row_per_optional_question_the_cases_answer():
+    rows = movements_table(CASES).splitlines()[2:]
+    named = [row.split("`")[1] for row in rows]
+    assert "teams" not in named and "deploy_contention" not in named  # required
+    assert set(NEW_QUESTIONS) <= set(named)
