@@ -123,6 +123,7 @@ REQUEST_BODY = {
     "/reviews",
     response={201: ReviewOut, 400: Message, 413: Message, 415: Message, 422: ValidationErrors},
     openapi_extra=REQUEST_BODY,
+    url_name="create_review",
     summary="Review an architecture (JSON, MicroTOSCA, compose or Kubernetes) and save the review",
 )
 def create(request: HttpRequest, query: Query[ReviewQuery]):
@@ -171,7 +172,12 @@ def _registry_type(kind: str) -> str:
     return "" if kind == MULTIPART else kind
 
 
-@router.get("/reviews/{item_id}", response={200: ReviewOut, 404: Message}, summary="A saved review")
+@router.get(
+    "/reviews/{item_id}",
+    response={200: ReviewOut, 404: Message},
+    url_name="get_review",
+    summary="A saved review",
+)
 def get(request: HttpRequest, item_id: str):
     return Status(200, review_payload(get_object_or_404(Review, pk=parse_id(item_id))))
 

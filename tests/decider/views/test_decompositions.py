@@ -41,6 +41,7 @@ def test_the_page_offers_a_text_box_an_upload_a_slider_pins_and_examples(client)
     assert 'href="/decompose/?example=shop"' in html
     assert 'hx-indicator="#decompose-busy"' in html and "Decomposing…" in html
     assert 'href="/decompose/"' in html  # the nav link
+    assert "<code>POST /api/v1/decompositions</code>" in html
 
 
 def test_an_example_loads_into_the_text_box(client):

@@ -103,6 +103,15 @@ def test_pasted_json_is_reviewed(client):
     assert Review.objects.get().result["anti_patterns"] == []
 
 
+def test_a_saved_review_links_to_its_json_in_the_api(client):
+    text = (EXAMPLES / "clean.json").read_text()
+    page = client.get(client.post("/review/", {"source": "json", "architecture": text}).url)
+    saved = Review.objects.get()
+    json_url = f"/api/v1/reviews/{saved.id}"
+    assert f'JSON: <a href="{json_url}">' in page.content.decode()
+    assert client.get(json_url).json()["id"] == str(saved.id)
+
+
 def test_an_uploaded_microtosca_file_is_reviewed(client):
     arch = parse_architecture(json.loads((EXAMPLES / "no_gateway.json").read_text()))
     upload = SimpleUploadedFile("arch.yml", export_microtosca(arch).encode(), "application/yaml")
