@@ -1,5 +1,6 @@
 # Decider: `make run` serves the app, `make test` runs the whole suite.
-# Both install what they need first (a .venv at the repo root, Debian's graphviz and chromium).
+# Both install what they need first: a .venv at the repo root and Debian's graphviz; the
+# tests also Debian's chromium and plantuml and, with npm, the text exports' renderers.
 
 SHELL := /bin/bash
 VENV := .venv
@@ -7,7 +8,6 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # The text exports' real renderers, for the tests (mermaid-cli drives Debian's Chromium).
 RENDERERS := tests/renderers/node_modules/.installed
-APT_PACKAGES := graphviz chromium fonts-dejavu-core plantuml
 
 # The first Python 3.12+ found: on the PATH, then under pyenv.
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help install system-packages run serve test load-test bench fmt clean screenshots
+.PHONY: help install test-tools system-packages test-packages run serve test load-test bench fmt clean screenshots
 
 WORKERS ?= 1
 # Start the task workers in the background, run $(1) in the foreground, and stop the
@@ -27,10 +27,26 @@ define with_workers
 	$(1)
 endef
 
+# Install the Debian packages of $(1), each written check=package (a command or a path
+# that is there once the package is), when missing: as root, or else say the command.
+define debian_packages
+	@missing=""; \
+	for need in $(1); do \
+		{ command -v $${need%%=*} || [ -e $${need%%=*} ]; } >/dev/null 2>&1 || missing="$$missing $${need#*=}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Missing Debian packages. Run: sudo apt-get install -y$$missing"; exit 1; \
+		fi; fi
+endef
+
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-install: system-packages $(STAMP) $(RENDERERS) ## Create .venv, install pinned dependencies and Debian packages, migrate
+install: system-packages $(STAMP) ## Create .venv, install pinned dependencies and Debian packages, migrate
 	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput -v 0
 
 $(STAMP): pyproject.toml
@@ -50,18 +66,13 @@ $(RENDERERS): tests/renderers/package-lock.json
 	else echo "npm is missing: the tests that run mermaid-cli and the Structurizr grammar will be skipped."; fi
 
 system-packages:
-	@missing=""; \
-	command -v dot >/dev/null || missing="$$missing graphviz"; \
-	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
-	[ -d /usr/share/fonts/truetype/dejavu ] || missing="$$missing fonts-dejavu-core"; \
-	command -v plantuml >/dev/null || missing="$$missing plantuml"; \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing Debian packages:$$missing"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-		else \
-			echo "Missing Debian packages. Run: sudo apt-get install -y$$missing"; exit 1; \
-		fi; fi
+	$(call debian_packages,dot=graphviz /usr/share/fonts/truetype/dejavu=fonts-dejavu-core)
+
+# What only the tests use: a browser (and `make screenshots`), PlantUML, mermaid-cli.
+test-packages:
+	$(call debian_packages,/usr/bin/chromium=chromium plantuml=plantuml)
+
+test-tools: install test-packages $(RENDERERS)
 
 run: export DJANGO_DEBUG ?= 1
 run: export DJANGO_ADMIN ?= 1
@@ -74,7 +85,7 @@ serve: install ## gunicorn (WEB_CONCURRENCY workers) and WORKERS task workers, p
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(call with_workers,$(VENV)/bin/gunicorn decider.wsgi -c gunicorn.conf.py,$(WORKERS))
 
-test: install ## Lint, check formatting, run the whole suite
+test: test-tools ## Lint, check formatting, run the whole suite
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest
@@ -85,7 +96,7 @@ load-test: install ## The load tests (gunicorn on PostgreSQL, 50 clients; .ci/ru
 bench: install ## Run the benchmarks under bench/ and print their figures
 	@for b in bench/[!_]*.py; do echo "== $$b"; DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) $$b || exit 1; done
 
-screenshots: install ## Capture the main pages at 375 and 1280 px into docs/screenshots/
+screenshots: install test-packages ## Capture the main pages at 375 and 1280 px into docs/screenshots/
 	$(PY) docs/screenshots.py
 
 fmt: $(STAMP) ## Fix imports and format the code
