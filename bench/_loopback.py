@@ -12,16 +12,22 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from decider.engine import choices as c
+
+# The core questions, each answered with any value the engine accepts.
 ANSWER_CHOICES = {
-    "deploy_contention": ["never", "rarely", "often", "constantly"],
-    "scaling": ["uniform", "moderate", "divergent"],
-    "tech_diversity": ["none", "nice_to_have", "required"],
-    "existing_system": ["none", "monolith", "microservices"],
-    "distributed_experience": ["none", "some", "strong"],
-    "consistency": ["relaxed", "mixed", "strict"],
-    "domain_clarity": ["unclear", "partial", "clear"],
+    name: [str(value) for value in enum]
+    for name, enum in {
+        "deploy_contention": c.Contention,
+        "scaling": c.Scaling,
+        "tech_diversity": c.TechDiversity,
+        "existing_system": c.ExistingSystem,
+        "distributed_experience": c.Experience,
+        "consistency": c.Consistency,
+        "domain_clarity": c.DomainClarity,
+    }.items()
 }
-OPS = ["ci_cd", "containers", "orchestration", "observability", "tracing", "central_logging"]
+OPS = [str(op) for op in c.Op]
 
 
 def varied_answers(rng: random.Random) -> dict[str, Any]:

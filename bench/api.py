@@ -21,11 +21,13 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._loopback import Timings, drive, request, varied_answers  # noqa: E402
+from tests.conftest import ANSWERS  # noqa: E402
 from tests.spare_services import Gunicorn, Postgres, Redis, migrate, started  # noqa: E402
 
 TARGETS = {"recommendations": 0.25, "diagram.svg (cached)": 0.6, "GET /": 0.5}
@@ -33,15 +35,12 @@ PREVIEW_TARGET_MS = 30.0
 CLIENTS = 16
 ROUNDS = 3
 ONLY: list[str] = []
-ANSWERS = {"teams": 8, "deploy_contention": "constantly", "scaling": "divergent",
-           "tech_diversity": "none", "monolith_pain": 4, "existing_system": "monolith",
-           "ops": ["ci_cd", "observability", "containers"], "domain_clarity": "clear"}  # fmt: skip
-PREVIEW_FORM = (
-    "teams=8&deploy_contention=constantly&scaling=divergent&tech_diversity=none&"
-    "monolith_pain=4&existing_system=monolith&distributed_experience=some&"
-    "consistency=mixed&domain_clarity=clear&ops=ci_cd&ops=observability&"
-    "domains-TOTAL_FORMS=0&domains-INITIAL_FORMS=0"
-)
+# The questionnaire's form as a browser posts it: the same answers, no domains.
+PREVIEW_FORM = urlencode(
+    ANSWERS | {"distributed_experience": "some", "consistency": "mixed",
+               "domains-TOTAL_FORMS": 0, "domains-INITIAL_FORMS": 0},
+    doseq=True,
+)  # fmt: skip
 
 
 @dataclass

@@ -59,8 +59,7 @@ def _px(points: float, scale: float) -> str:
 
 
 def proposal_dot(**options: object) -> str:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    from diagram import architecture  # the benchmark's 60-service proposal
+    from bench.diagram import architecture  # the benchmark's 60-service proposal
 
     return to_dot(architecture(60), **options)
 

@@ -7,17 +7,18 @@ Debian's Chromium shows into docs/screenshots/<page>-<width>.png.
 """
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-from urllib.request import urlopen
 
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.spare_services import free_port, wait_for_port  # noqa: E402
+
 OUT = ROOT / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {"phone": (375, 1700), "laptop": (1280, 1500)}  # width, height of the picture
@@ -33,7 +34,7 @@ def main() -> int:
         env.pop("REDIS_URL", None)
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True)
-        port = _free_port()
+        port = free_port()
         server = subprocess.Popen(
             [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
             env=env,
@@ -42,7 +43,7 @@ def main() -> int:
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            _wait_for(base)
+            wait_for_port(port)
             _shoot_all(base)
         finally:
             server.terminate()
@@ -92,22 +93,6 @@ def _saved_decomposition(page: Page, base: str) -> str:
     page.click("#decompose-form button.primary")
     page.wait_for_url("**/decompositions/**")
     return page.url
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(base: str) -> None:
-    for _ in range(100):
-        try:
-            with urlopen(base + "/glossary/", timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("The app did not start.")
 
 
 if __name__ == "__main__":

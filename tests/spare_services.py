@@ -110,7 +110,11 @@ class Redis:
             ],
             stdout=subprocess.DEVNULL,
         )
-        wait_for_port(self.port)
+        try:
+            wait_for_port(self.port)
+        except TimeoutError:
+            self.kill()  # never leave a server behind that never listened
+            raise
 
     def kill(self) -> None:
         if self.process is not None:
@@ -203,7 +207,7 @@ class Gunicorn:
                 "gunicorn",
                 app,
                 "-c",
-                os.environ.get("DECIDER_TEST_GUNICORN_CONF", str(ROOT / "gunicorn.conf.py")),
+                str(ROOT / "gunicorn.conf.py"),
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",
@@ -217,7 +221,12 @@ class Gunicorn:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        wait_for_port(self.port, timeout=30)
+        try:
+            wait_for_port(self.port, timeout=30)
+        except TimeoutError as error:
+            output = self.output()
+            self.close()  # never leave a server behind that never listened
+            raise TimeoutError(f"gunicorn did not listen:\n{output[-3000:]}") from error
 
     @staticmethod
     def environment(env: dict[str, str]) -> dict[str, str]:

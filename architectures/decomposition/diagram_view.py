@@ -75,12 +75,13 @@ class View:
 def diagram_view(decomposition: Split) -> View:
     """Collapse `decomposition` into at most a few hundred drawable elements."""
     ids = _Ids()
-    shared_names = {s.table for s in decomposition.shared_tables}
     order = {c.name: i for i, c in enumerate(decomposition.candidates)}
     ranked = sorted(decomposition.candidates, key=lambda c: (-len(c.modules), c.name))
     shown = sorted(ranked[:CANDIDATES_SHOWN], key=lambda c: order[c.name])
     overview = sum(len(c.modules) for c in decomposition.candidates) > OVERVIEW_MODULES
-    boxes = tuple(_box(ids, c, shared_names, order[c.name] + 1, overview) for c in shown)
+    boxes = tuple(
+        _box(ids, c, decomposition.own_tables(c), order[c.name] + 1, overview) for c in shown
+    )
     box_of = {c.name: b.id for c, b in zip(shown, boxes, strict=True)}
     shared = [s for s in decomposition.shared_tables if s.owner in box_of][:SHARED_SHOWN]
     shared_nodes = tuple(Node(ids.next("s"), s.table) for s in shared)
@@ -112,10 +113,9 @@ class _Ids:
 
 
 def _box(
-    ids: _Ids, candidate: Candidate, shared_names: set[str], number: int, overview: bool
+    ids: _Ids, candidate: Candidate, owned: tuple[str, ...], number: int, overview: bool
 ) -> Box:
     box_id = ids.next("c")
-    owned = [t for t in candidate.tables if t not in shared_names]
     if overview:
         counts = (len(candidate.modules), len(candidate.tables))
         return Box(box_id, candidate.name, (), (), (), number, *counts)

@@ -54,6 +54,12 @@ class Split:
     unplaced: tuple[str, ...] = ()
     granularity: Granularity | None = None
 
+    def own_tables(self, candidate: Candidate) -> tuple[str, ...]:
+        """The candidate's tables that no other candidate writes: its own data. (Its
+        `tables` include the shared tables it owns, which stand apart in drawings.)"""
+        shared = {s.table for s in self.shared_tables}
+        return tuple(t for t in candidate.tables if t not in shared)
+
     def to_dict(self) -> dict[str, Any]:
         granularity = self.granularity or Granularity(self.resolution, "given", "")
         return {

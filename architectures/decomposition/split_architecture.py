@@ -10,10 +10,10 @@ def split_architecture(split: Split) -> Architecture:
     components, links = [], []
     for candidate in split.candidates:
         components.append(Component(candidate.name, Kind.SERVICE, modules=candidate.modules))
-        if candidate.tables:
+        if tables := split.own_tables(candidate):
             store = f"{candidate.name} data"
             components.append(
-                Component(store, Kind.DATASTORE, owner=candidate.name, modules=candidate.tables)
+                Component(store, Kind.DATASTORE, owner=candidate.name, modules=tables)
             )
             links.append(Link(candidate.name, store))
     for shared in split.shared_tables:

@@ -69,13 +69,14 @@ def summarise(
     toward = max(weighed, key=lambda f: f.contribution)
     against = min(weighed, key=lambda f: f.contribution)
     if toward.contribution > 0:
-        parts.append(f"Strongest push towards services: {_lower(toward.explanation)}")
+        parts.append(f"Strongest push towards services: {lower_first(toward.explanation)}")
     if against.contribution < 0:
-        parts.append(f"Strongest push towards one deployable: {_lower(against.explanation)}")
+        parts.append(f"Strongest push towards one deployable: {lower_first(against.explanation)}")
     return " ".join(parts)
 
 
-def _lower(sentence: str) -> str:
+def lower_first(sentence: str) -> str:
+    """The sentence as it reads after a comma: its first letter lowered."""
     # Keep acronyms ("CI/CD ...") and numbers as they are.
     if sentence[:1].isupper() and not sentence[1:2].isupper():
         return sentence[0].lower() + sentence[1:]

@@ -11,8 +11,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from decider.engine.choices import STYLE_LABELS, Style
+from decider.engine.choices import LABELS, Op, Style
+from decider.engine.questions import BY_NAME
 from decider.engine.rounding import signed
+from decider.engine.summary import lower_first
 
 DELIVERY_METRICS = (
     "lead time for changes",
@@ -54,7 +56,7 @@ def to_adr(
         "",
         "## Considered Options",
         "",
-        *[f"* {_label(o['style'])} (fit {o['fit']:.2f})" for o in _options(rec)],
+        *[f"* {_label(o['style'])}{_fit(o)}" for o in _options(rec)],
         "",
         "## Decision Outcome",
         "",
@@ -80,7 +82,11 @@ def to_adr(
 
 
 def _label(style: str) -> str:
-    return STYLE_LABELS.get(Style(style), style) if style in Style else style
+    return Style(style).label if style in Style else style
+
+
+def _fit(option: Mapping[str, Any]) -> str:
+    return f" (fit {option['fit']:.2f})" if "fit" in option else ""
 
 
 def _context(answers: Mapping[str, Any], subject: str, url: str) -> list[str]:
@@ -111,22 +117,22 @@ def _drivers(factors: list[dict[str, Any]]) -> list[str]:
 def _options(rec: Mapping[str, Any]) -> list[dict[str, Any]]:
     if rec.get("options"):
         return rec["options"]
-    # Saved before the comparison existed: the options, with the chosen one first.
+    # Saved before the comparison existed: the options, the chosen one first, no fits.
     styles = [rec["style"], *(s for s in Style if s != rec["style"])]
-    return [{"style": str(s), "fit": 1.0 if s == rec["style"] else 0.0} for s in styles]
+    return [{"style": str(s)} for s in styles]
 
 
 def _because(rec: Mapping[str, Any]) -> str:
     why = rec["summary"]
     if rec.get("robustness_summary"):
         why += f" {rec['robustness_summary']}"
-    return f"{why[0].lower()}{why[1:]} Confidence: {rec['confidence']}."
+    return f"{lower_first(why)} Confidence: {rec['confidence']}."
 
 
 def _consequences(rec: Mapping[str, Any], findings: list[dict[str, Any]]) -> list[str]:
     chosen = next((o for o in rec.get("options", []) if o["style"] == rec["style"]), {})
-    lines = [f"* Good, because {_lower(p)}" for p in chosen.get("pros", [])]
-    lines += [f"* Bad, because {_lower(c)}" for c in chosen.get("cons", [])]
+    lines = [f"* Good, because {lower_first(p)}" for p in chosen.get("pros", [])]
+    lines += [f"* Bad, because {lower_first(c)}" for c in chosen.get("cons", [])]
     lines += [
         f"* Bad, because of the anti-pattern to watch, {f['name']} ({f['severity']}): "
         f"{f['message']} Remedy: {f['remedy']}"
@@ -148,7 +154,7 @@ def _confirmation(rec: Mapping[str, Any]) -> list[str]:
         f"when {first}. The decision works if they improve or hold while the system grows."
     ]
     if rec.get("build_first"):
-        built = ", ".join(str(op).replace("_", " ") for op in rec["build_first"])
+        built = ", ".join(LABELS[Op(op)] for op in rec["build_first"])
         lines += ["", f"The first steps build what is missing ({built}) before any slice moves."]
     return lines
 
@@ -157,8 +163,8 @@ def _pros_and_cons(rec: Mapping[str, Any]) -> list[str]:
     lines = []
     for option in _options(rec):
         lines += ["", f"### {_label(option['style'])}", ""]
-        said = [f"* Good, because {_lower(p)}" for p in option.get("pros", [])]
-        said += [f"* Bad, because {_lower(c)}" for c in option.get("cons", [])]
+        said = [f"* Good, because {lower_first(p)}" for p in option.get("pros", [])]
+        said += [f"* Bad, because {lower_first(c)}" for c in option.get("cons", [])]
         lines += said or ["* Neutral, because this assessment predates the comparison."]
     return lines
 
@@ -175,10 +181,7 @@ def _more(result: Mapping[str, Any], url: str) -> list[str]:
             f"* The runner-up, {_label(rec['runner_up'])}, would win {change['condition']}."
         )
     if rec.get("ask_next"):
-        lines += ["", "Worth finding out: " + ", ".join(rec["ask_next"]).replace("_", " ") + "."]
+        asked = [lower_first(BY_NAME[name].label) for name in rec["ask_next"] if name in BY_NAME]
+        lines += ["", "Worth finding out: " + ", ".join(asked) + "."]
     lines += ["", f"The full assessment, with every factor and its source: {url}"]
     return lines
-
-
-def _lower(sentence: str) -> str:
-    return sentence[0].lower() + sentence[1:] if sentence[1:2].islower() else sentence

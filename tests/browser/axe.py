@@ -6,10 +6,8 @@ from playwright.sync_api import Page
 
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text()
 
-BLOCKING = ("critical", "serious", "moderate", "minor")
 
-
-def blocking_violations(page: Page, *, exclude: tuple[str, ...] = ()) -> list[str]:
+def violations(page: Page, *, exclude: tuple[str, ...] = ()) -> list[str]:
     """axe's violations of any impact on the page as it is now, one line each
     (rule, impact, first elements), with the parts named in `exclude` left out."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
@@ -23,5 +21,4 @@ def blocking_violations(page: Page, *, exclude: tuple[str, ...] = ()) -> list[st
     return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
         for v in result["violations"]
-        if v["impact"] in BLOCKING
     ]

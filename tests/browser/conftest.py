@@ -1,9 +1,11 @@
 """Browser tests drive Debian's Chromium through Playwright (its own download is not used)."""
 
 import os
+import re
 import shutil
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from architectures.model import parse_architecture
 from decider.assessments import create_assessment
@@ -24,9 +26,18 @@ FLAGS = [
 ]
 PHONE, LAPTOP = 375, 1280
 WIDTHS = (PHONE, LAPTOP)
+DECOMPOSITION = re.compile(r"/decompositions/[0-9a-f-]{36}/(#.*)?$")
 
 # live_server runs in a thread while sync Playwright runs an event loop in this one.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def decompose(page: Page, url: str, slug: str) -> str:
+    """Decompose an example, opened by its link, through the page; its permalink."""
+    page.goto(f"{url}/decompose/?example={slug}")
+    page.click("#decompose-form button.primary")
+    expect(page).to_have_url(DECOMPOSITION)
+    return page.url
 
 
 @pytest.fixture(scope="session")

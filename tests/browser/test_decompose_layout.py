@@ -4,12 +4,11 @@ person sees it: each defect the browser review found, measured."""
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import LAPTOP, PHONE, decompose
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PERMALINK = re.compile(r"/decompositions/[0-9a-f-]{36}/(#.*)?$")
-PHONE = {"width": 375, "height": 800}
 
 # Each edge's label: how far (in the SVG's points) its box lies from the edge's path.
 LABEL_DISTANCES = """(svg) => [...svg.querySelectorAll('g.edge')].flatMap(g => {
@@ -42,18 +41,9 @@ SIZES = """(svg) => {
 }"""
 
 
-def decompose(page: Page, url: str, slug: str) -> str:
-    page.goto(f"{url}/decompose/?example={slug}")
-    page.click("button.primary")
-    expect(page).to_have_url(PERMALINK)
-    return page.url
-
-
 @pytest.fixture
-def phone(browser: Browser):
-    context = browser.new_context(viewport=PHONE)
-    yield context.new_page()
-    context.close()
+def phone(open_page) -> Page:
+    return open_page(PHONE)
 
 
 def wider_than_the_screen(page: Page) -> int:
@@ -82,8 +72,8 @@ def test_the_slider_and_its_end_labels_are_whole_on_a_phone(live_server, phone: 
     assert slider["x"] >= 0 and slider["x"] + slider["width"] <= width
 
 
-def test_a_large_decomposition_is_drawn_as_a_readable_overview(live_server, page: Page):
-    page.set_viewport_size({"width": 1280, "height": 900})
+def test_a_large_decomposition_is_drawn_as_a_readable_overview(live_server, open_page):
+    page = open_page(LAPTOP)
     decompose(page, live_server.url, "back_office")
     svg = page.locator("#diagram svg").first
     sizes = svg.evaluate(SIZES)

@@ -3,6 +3,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import LAPTOP
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -24,9 +26,8 @@ def test_explanations_on_the_result_link_to_the_glossary(live_server, page: Page
     expect(page.locator("#modular-monolith")).to_be_visible()
 
 
-def test_recent_work_is_this_browsers_only(live_server, browser, saved_review):
-    mine = browser.new_context()
-    page = mine.new_page()
+def test_recent_work_is_this_browsers_only(live_server, open_page, saved_review):
+    page = open_page(LAPTOP)  # each a context of its own: two browsers
     page.goto(live_server.url)
     page.click("button.primary")
     expect(page).to_have_url(re.compile(r"/assessments/[0-9a-f-]{36}/$"))
@@ -39,7 +40,7 @@ def test_recent_work_is_this_browsers_only(live_server, browser, saved_review):
     page.click(".recent-entry[data-kind=assessment] a")
     expect(page).to_have_url(assessment_url)
 
-    other = browser.new_context().new_page()
+    other = open_page(LAPTOP)
     other.goto(f"{live_server.url}/recent/")
     expect(other.locator("#no-recent")).to_be_visible()
     expect(other.locator(".recent-entry")).to_have_count(0)
@@ -47,4 +48,3 @@ def test_recent_work_is_this_browsers_only(live_server, browser, saved_review):
     page.goto(f"{live_server.url}/recent/")
     page.click("text=Forget this list")
     expect(page.locator("#no-recent")).to_be_visible()
-    mine.close()

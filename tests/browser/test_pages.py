@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 
 from decider.assessments import create_assessment
 from decider.engine.answers import parse_answers
-from tests.browser.axe import blocking_violations
-from tests.browser.conftest import LAPTOP, PHONE, WIDTHS
+from tests.browser.axe import violations
+from tests.browser.conftest import LAPTOP, PHONE, WIDTHS, decompose
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,10 +23,7 @@ SWAGGER = "#swagger-ui"
 
 
 def saved_pages(live_server, page: Page, saved_assessment, saved_review) -> list[str]:
-    page.goto(f"{live_server.url}/decompose/?example=shop")
-    page.click("#decompose-form button.primary")
-    expect(page).to_have_url(re.compile(r"/decompositions/[0-9a-f-]{36}/$"))
-    decomposition = page.url.removeprefix(live_server.url)
+    decomposition = decompose(page, live_server.url, "shop").removeprefix(live_server.url)
     rerun = create_assessment(
         answers=parse_answers(saved_assessment.answers | {"teams": 1}), previous=saved_assessment
     )
@@ -64,13 +61,13 @@ def test_no_page_is_wider_than_the_window_and_axe_finds_nothing(
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")
         assert_fits(page, path)
-        found = blocking_violations(page)
+        found = violations(page)
         if found:
             problems[path] = found
     page.goto(live_server.url + API_DOCS)
     expect(page.locator(f"{SWAGGER} .info")).to_be_visible()
     assert_fits(page, API_DOCS)
-    if found := blocking_violations(page, exclude=(SWAGGER,)):
+    if found := violations(page, exclude=(SWAGGER,)):
         problems[API_DOCS] = found
     assert problems == {}
     # Swagger UI's own icons are data: images that the policy refuses.
@@ -82,11 +79,10 @@ def test_without_javascript_no_page_is_wider_than_the_window(
     live_server, open_page, width, saved_assessment, saved_review
 ):
     page = open_page(width, js=False)
-    for path in [*STATIC_PAGES, saved_assessment.get_absolute_url()]:
+    saved = [saved_assessment.get_absolute_url(), saved_review.get_absolute_url()]
+    for path in [*STATIC_PAGES, *saved]:
         page.goto(live_server.url + path)
         assert_fits(page, path)
-    page.goto(saved_review.get_absolute_url().join([live_server.url, ""]))
-    assert_fits(page, "review")
 
 
 def test_the_api_docs_without_javascript_point_to_the_schema_and_back(live_server, no_js_page):
@@ -175,6 +171,6 @@ def test_dark_mode_keeps_every_contrast(live_server, open_page, saved_assessment
     ]:
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")
-        if found := blocking_violations(page):
+        if found := violations(page):
             problems[path] = found
     assert problems == {}

@@ -4,10 +4,23 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.axe import blocking_violations
-from tests.browser.conftest import PHONE
+from tests.browser.axe import violations
+from tests.browser.conftest import LAPTOP, PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+STRONG_CASE = {"deploy_contention": "constantly", "domain_clarity": "clear"}
+
+
+def answer_a_strong_case(page: Page, **choices: str) -> None:
+    """Twelve teams constantly waiting on each other, a clear domain and the basic
+    operations tooling, plus `choices` (e.g. `scaling="divergent"`)."""
+    page.fill("#id_teams", "12")
+    for name, value in (STRONG_CASE | choices).items():
+        page.select_option(f"#id_{name}", value)
+    for op in ("ci_cd", "observability", "containers"):
+        page.check(f"input[name=ops][value={op}]")
 
 
 def test_the_live_verdict_follows_the_answers_and_submitting_shows_the_result(
@@ -17,12 +30,7 @@ def test_the_live_verdict_follows_the_answers_and_submitting_shows_the_result(
     verdict = page.locator("#live-verdict")
     expect(verdict).to_have_attribute("data-architecture", "monolith")
 
-    page.fill("#id_teams", "12")
-    page.select_option("#id_deploy_contention", "constantly")
-    page.select_option("#id_scaling", "divergent")
-    page.select_option("#id_domain_clarity", "clear")
-    for op in ("ci_cd", "observability", "containers"):
-        page.check(f"input[name=ops][value={op}]")
+    answer_a_strong_case(page, scaling="divergent")
     expect(verdict).to_have_attribute("data-architecture", "microservices")
     expect(page.locator("#live-style")).to_have_text("Microservices")
 
@@ -59,20 +67,11 @@ def test_errors_show_beside_the_field_in_the_browser(live_server, page: Page):
     expect(page.locator("input[name=domains-0-depends_on]")).to_have_value("billing")
 
 
-def answer_a_strong_case_for_migrating(page: Page) -> None:
-    page.fill("#id_teams", "12")
-    page.select_option("#id_deploy_contention", "constantly")
-    page.select_option("#id_existing_system", "monolith")
-    page.select_option("#id_domain_clarity", "clear")
-    for op in ("ci_cd", "observability", "containers"):
-        page.check(f"input[name=ops][value={op}]")
-
-
 def test_the_questionnaire_works_without_javascript(live_server, no_js_page: Page):
     page = no_js_page
     page.goto(live_server.url)
     expect(page.locator("#live-verdict")).to_have_count(0)
-    answer_a_strong_case_for_migrating(page)
+    answer_a_strong_case(page, existing_system="monolith")
     page.click("text=Add a domain")
     expect(page.locator("tr.domain-row")).to_have_count(4)
     expect(page.locator("#id_teams")).to_have_value("12")
@@ -83,7 +82,7 @@ def test_the_questionnaire_works_without_javascript(live_server, no_js_page: Pag
 
 @pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
 def test_enter_in_a_row_never_deletes_it_and_submits_the_answers(live_server, open_page, js):
-    page = open_page(1280, js=js)
+    page = open_page(LAPTOP, js=js)
     page.goto(live_server.url)
     rows = page.locator("tr.domain-row")
     expect(rows).to_have_count(3)
@@ -145,12 +144,7 @@ def test_the_live_region_says_one_sentence_and_only_when_the_verdict_changes(
     page.fill("input[name=domains-0-name]", "accounts")
     page.wait_for_timeout(900)
     assert page.evaluate("window.statusChanges") == 0
-    page.fill("#id_teams", "12")
-    page.select_option("#id_deploy_contention", "constantly")
-    page.select_option("#id_scaling", "divergent")
-    page.select_option("#id_domain_clarity", "clear")
-    for op in ("ci_cd", "observability", "containers"):
-        page.check(f"input[name=ops][value={op}]")
+    answer_a_strong_case(page, scaling="divergent")
     expect(page.locator("#live-verdict")).to_have_attribute("data-architecture", "microservices")
     expect(status).to_have_text(re.compile(r"^Live verdict: Microservices, confidence \w+\.$"))
     assert len(status.inner_text().split()) < 10
@@ -192,7 +186,7 @@ def test_axe_finds_nothing_after_the_preview_and_the_rows_are_swapped(live_serve
     expect(page.locator("#live-verdict.verdict-pending")).to_be_visible()
     page.click("text=Add a domain")
     expect(page.locator("tr.domain-row")).to_have_count(4)
-    assert blocking_violations(page) == []
+    assert violations(page) == []
 
 
 def test_the_questionnaire_is_light_and_asks_no_other_host(live_server, page: Page):
@@ -211,11 +205,11 @@ def test_the_questionnaire_is_light_and_asks_no_other_host(live_server, page: Pa
 
 
 @pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
-@pytest.mark.parametrize("width", [PHONE, 1280])
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
 def test_from_the_questionnaire_to_the_result_at_any_width(live_server, open_page, width, js):
     page = open_page(width, js=js)
     page.goto(live_server.url)
-    answer_a_strong_case_for_migrating(page)
+    answer_a_strong_case(page, existing_system="monolith")
     page.click("button.primary")
     expect(page).to_have_url(re.compile(r"/assessments/[0-9a-f-]{36}/$"))
     expect(page.locator("#style")).to_have_text("Incremental migration")

@@ -94,10 +94,12 @@ def test_the_whole_diagram_can_be_seen_on_a_laptop(live_server, open_page, saved
     page = open_page(LAPTOP)
     page.goto(live_server.url + saved_assessment.get_absolute_url())
     box = page.locator("#diagram .diagram")
-    page.evaluate("document.querySelector('#diagram .diagram').scrollTop = 1e6")
+    # Nothing cut off: the picture fits its box whole, or the box scrolls to show the rest.
+    fits = box.evaluate("e => e.scrollHeight <= e.clientHeight + 1")
+    scrolls = box.evaluate("e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY)")
+    assert fits or scrolls
     svg = page.locator("#diagram svg").bounding_box()
-    frame = box.bounding_box()
-    assert svg["y"] + svg["height"] <= frame["y"] + frame["height"] + 1
+    assert svg["height"] > 100  # the picture itself, not an empty box
 
 
 def test_the_verdict_says_what_is_built_in_plain_words(live_server, page: Page, saved_assessment):

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.axe import blocking_violations
+from tests.browser.axe import violations
+from tests.browser.conftest import LAPTOP
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,7 +64,7 @@ def test_a_compose_file_and_its_override_are_uploaded_at_once(live_server, page:
 
 @pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
 def test_enter_in_a_team_cell_saves_the_review_and_deletes_nothing(live_server, open_page, js):
-    page = open_page(1280, js=js)
+    page = open_page(LAPTOP, js=js)
     page.goto(f"{live_server.url}/review/?example=clean")
     rows = page.locator("tr.component-row").count()
     team = page.locator("input[name=components-2-team]")
@@ -104,5 +105,5 @@ def test_axe_finds_nothing_after_the_live_review_is_swapped(live_server, page: P
     page.locator("input[name=components-0-name]").fill("")
     page.locator("input[name=links-0-target]").fill("nowhere")
     expect(page.locator("#live-findings.verdict-pending")).to_be_visible()
-    assert blocking_violations(page) == []
+    assert violations(page) == []
     expect(page.locator("#live-findings")).not_to_contain_text("source:")

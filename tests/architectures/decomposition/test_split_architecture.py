@@ -9,7 +9,8 @@ def split() -> Split:
     return Split(
         candidates=(
             Candidate("orders", ("orders.cart", "orders.pay"), ("carts",)),
-            Candidate("catalog", ("catalog.books",), ()),
+            # As a real split has it: the owner of a shared table lists it among its tables.
+            Candidate("catalog", ("catalog.books",), ("books",)),
         ),
         shared_tables=(SharedTable("books", "catalog", ("orders", "catalog")),),
         plan=(),
@@ -28,6 +29,9 @@ def test_each_candidate_is_a_service_with_its_own_data_and_shared_tables_stand_a
         "shared table books": Kind.DATASTORE,
     }
     assert architecture.component("orders").modules == ("orders.cart", "orders.pay")
+    assert architecture.component("orders data").modules == ("carts",)
+    # A shared table is drawn once, apart, not also inside its owner's datastore.
+    assert [c.name for c in architecture.components if "books" in (c.modules or ())] == []
     pairs = {(link.source, link.target) for link in architecture.links}
     assert pairs == {
         ("orders", "orders data"),

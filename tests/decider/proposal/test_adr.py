@@ -100,3 +100,12 @@ def test_an_assessment_saved_before_the_comparison_still_gets_a_record():
     text = adr(data)
     assert all(heading in text for heading in MADR_4)
     assert "predates the comparison" in text
+    assert "(fit" not in text  # no figures made up for options never compared
+
+
+def test_pros_and_cons_read_as_sentences_after_because():
+    data = result()
+    option = data["recommendation"]["options"][0]
+    option["pros"], option["cons"] = ["A failing part need not take the rest down."], []
+    text = adr(data)
+    assert "* Good, because a failing part need not take the rest down." in text
