@@ -2,6 +2,7 @@
 moved, and whether (and why) the verdict and the confidence moved."""
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from decider.engine.choices import STYLE_LABELS, Style
@@ -17,7 +18,7 @@ class Comparison:
     before: Assessment
     after: Assessment
 
-    @property
+    @cached_property
     def answers(self) -> list[dict[str, Any]]:
         """Every answer that differs, in the questionnaire's order, domains last."""
         old, new = self.before.answers, self.after.answers
@@ -28,7 +29,7 @@ class Comparison:
             if old.get(f) != new.get(f)
         ]
 
-    @property
+    @cached_property
     def factors(self) -> list[dict[str, Any]]:
         """Each factor's contribution before and after, the largest change first; factors
         that weigh nothing on either side are left out."""

@@ -41,7 +41,6 @@ MAX_AGE = 3600
 SLOT_WAIT_SECONDS = 3.0  # a request waits this long for a free `dot`, then answers 503
 
 
-_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_-]+")
 XML_PROLOGUE = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 
 
@@ -154,7 +153,7 @@ def _download(body: bytes, export: Export, name: str) -> HttpResponse:
     return response
 
 
-def _matches(request: HttpRequest, etag: str) -> bool:
+def etag_matches(request: HttpRequest, etag: str) -> bool:
     header = request.headers.get("If-None-Match")
     if not header:
         return False
@@ -203,7 +202,7 @@ def download_response(
         return _document(request, body, export, name)
     dot = drawing_dot(drawing)
     etag = _quoted(cache_key(dot, export.name))
-    if _matches(request, etag):
+    if etag_matches(request, etag):
         return _with_caching(HttpResponse(status=304), etag)
     if reason := too_large_for(dot, export.name):
         return _refused(reason)
@@ -221,7 +220,7 @@ def download_response(
 
 def _document(request: HttpRequest, body: bytes, export: Export, name: str) -> HttpResponse:
     etag = _quoted(hashlib.sha256(body).hexdigest())
-    if _matches(request, etag):
+    if etag_matches(request, etag):
         return _with_caching(HttpResponse(status=304), etag)
     return _with_caching(_download(body, export, name), etag)
 

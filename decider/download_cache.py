@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils.http import parse_etags
 
+from decider.diagrams import etag_matches
 from decider.exports import EXPORTS
 from decider.release import release
 
@@ -57,8 +57,7 @@ class DownloadCacheMiddleware:
 def replay(request: HttpRequest, kept: tuple[bytes, dict[str, str]]) -> HttpResponse:
     content, headers = kept
     etag = headers.get("ETag", "")
-    sent = [tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))]
-    if etag and (etag in sent or "*" in sent):
+    if etag and etag_matches(request, etag):
         response = HttpResponse(status=304)
         for name in ("ETag", "Cache-Control"):
             response[name] = headers[name]

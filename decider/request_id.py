@@ -24,10 +24,6 @@ def request_id_for(request: HttpRequest) -> str:
     return supplied if _SANE.fullmatch(supplied) else uuid.uuid4().hex
 
 
-def current_request_id() -> str:
-    return _current.get()
-
-
 class RequestIdMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -144,7 +144,7 @@ else:
         }
     }
 
-# Long work (large renders, and decompositions once they are moved) runs as tasks.
+# Long work (large renders and large decompositions) runs as tasks.
 DECIDER_TASKS = env_choice("DECIDER_TASKS", "database", ("database", "rq", "immediate"))
 if DECIDER_TASKS == "rq":
     if not REDIS_URL:
@@ -160,7 +160,7 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Monoliths with more modules are decomposed by a task worker (~0.5 s of clustering here
-# at 3,000 modules, before saving and drawing), once decompositions use the queue.
+# at 3,000 modules, before saving and drawing).
 DECOMPOSITION_TASK_MODULES = env_int("DECIDER_DECOMPOSITION_TASK_MODULES", 3000, minimum=1)
 # Only functions of these packages run through `decider.jobs.queue.enqueue_call`.
 TASK_MODULES = ["decider.", "architectures."]

@@ -4,7 +4,6 @@ from django.urls import path
 
 from decider import errors
 from decider.api.site import api
-from decider.models import Decomposition
 from decider.views import (
     assessments,
     catalog,
@@ -16,7 +15,6 @@ from decider.views import (
     reviews,
     tasks,
 )
-from decider.views.recent import remembered
 
 urlpatterns = [
     path("", assessments.questionnaire, name="questionnaire"),
@@ -41,11 +39,7 @@ urlpatterns = [
 
 urlpatterns += [
     path("decompose/", decompositions.decompose_page, name="decompose"),
-    path(
-        "decompositions/<uuid:pk>/",
-        remembered(decompositions.decomposition, Decomposition, "decomposition"),
-        name="decomposition",
-    ),
+    path("decompositions/<uuid:pk>/", decompositions.decomposition, name="decomposition"),
     path("decompositions/<uuid:pk>/rerun/", decompositions.rerun, name="decomposition_rerun"),
 ]
 

@@ -40,8 +40,10 @@ def add_collection(
     model: type[Saved],
     item: type[Schema],
     summary: Callable[[Any], dict[str, Any]],
+    deferred: tuple[str, ...] = (),
 ) -> None:
-    """`GET /<resources>` (a page of them) and `DELETE /<resources>/{id}`."""
+    """`GET /<resources>` (a page of them) and `DELETE /<resources>/{id}`. The `deferred`
+    fields, which `summary` does not read, are never loaded for a page."""
     plural = f"{model.resource}s"
     listed = create_model(
         f"{model.__name__}Page",
@@ -63,7 +65,7 @@ def add_collection(
         if after is False:
             detail = [{"loc": ["query", "cursor"], "msg": "Not a cursor.", "type": "value_error"}]
             return Status(422, {"detail": detail})
-        rows = model.objects.order_by("-created", "-id")
+        rows = model.objects.defer(*deferred).order_by("-created", "-id")
         if after:
             created, pk = after
             rows = rows.filter(Q(created__lt=created) | Q(created=created, id__lt=pk))

@@ -283,7 +283,13 @@ add_collection(
         "url": saved.get_absolute_url(),
         "created": saved.created,
         "title": saved.title,
-        "modules": len(saved.monolith.get("modules", [])),
+        "modules": _modules(saved.result),
         "candidates": len(saved.result.get("candidates", [])),
     },
+    deferred=("monolith",),  # up to 16 MiB a row, and every module is in the result
 )
+
+
+def _modules(result: dict[str, Any]) -> int:
+    placed = sum(len(c["modules"]) for c in result.get("candidates", []))
+    return placed + len(result.get("unplaced", []))

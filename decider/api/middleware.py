@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from decider.api.body import media_type
 from decider.api.errors import is_api, json_error
 from decider.api.media import accepted_types
-from decider.limits import limit_for, too_large
+from decider.limits import content_length, limit_for, too_large
 
 QUERY_LIMIT = 4096
 BODY_METHODS = ("POST", "PUT", "PATCH")
@@ -65,7 +65,7 @@ def read_chunked(request: HttpRequest) -> HttpResponse | None:
 
 
 def unsupported_type(request: HttpRequest) -> HttpResponse | None:
-    if not int(request.META.get("CONTENT_LENGTH") or 0):
+    if not content_length(request):
         return None
     allowed = accepted_types(request.method, request.path)
     if allowed is None or media_type(request) in allowed:

@@ -4,7 +4,7 @@ They work without the server and write nothing to the database unless `--save`. 
 standard input. The text output is for a person at a terminal; the JSON output is the
 API's, through the same schema (unsaved, the fields that name a saved result are null).
 Exit codes: 0 done, 1 a `--fail-on` finding, 2 bad input (every problem listed on
-stderr), 3 a rendering tool (`dot`) missing.
+stderr; a diagram `dot` fails to draw is one), 3 a rendering tool (`dot`) missing.
 """
 
 import json
@@ -60,7 +60,7 @@ class DeciderCommand(BaseCommand):
         except DotMissing as error:
             raise CommandError(f"Cannot draw {path}: {error}", returncode=TOOL_MISSING) from None
         except RenderError as error:
-            raise CommandError(f"Cannot draw {path}: {error}", returncode=TOOL_MISSING) from None
+            raise CommandError(f"Cannot draw {path}: {error}", returncode=BAD_INPUT) from None
         Path(path).write_bytes(body)
         self.stderr.write(f"Wrote {path} ({export.label}).")
 

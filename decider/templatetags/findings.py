@@ -10,7 +10,7 @@ SEVERITIES = ("high", "medium", "low")
 @register.filter
 def by_severity(findings: list[dict]) -> list[tuple[str, list[tuple[int, dict]]]]:
     """Findings grouped by severity, highest first, each with its number in the whole list
-    (its badge on the diagram); the distributed-monolith banner is listed on its own."""
+    (its badge on the diagram)."""
     numbered = list(enumerate(findings, start=1))
     groups = [
         (severity, [(n, f) for n, f in numbered if f["severity"] == severity])

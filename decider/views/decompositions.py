@@ -45,6 +45,7 @@ from decider.views.decomposition_presentation import (
     example_text,
     readable_class,
 )
+from decider.views.recent import remember
 
 PROBLEMS_SHOWN = 100
 
@@ -72,6 +73,7 @@ def decompose_page(request: HttpRequest) -> HttpResponse:
 
 def decomposition(request: HttpRequest, pk: str) -> HttpResponse:
     saved = get_object_or_404(Decomposition, pk=pk)
+    remember(request, kind="decomposition", url=saved.get_absolute_url(), title=str(saved))
     return render(request, "decomposition.html", result_context(saved, options_form(saved)))
 
 

@@ -4,8 +4,6 @@ The list lives in the session only: nothing lists saved work across browsers, an
 ids are random UUIDs, so nobody can enumerate another person's results."""
 
 from datetime import UTC, datetime
-from functools import wraps
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -20,21 +18,6 @@ def remember(request: HttpRequest, *, kind: str, url: str, title: str) -> None:
     seen = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
     entries.insert(0, {"kind": kind, "url": url, "title": title, "seen": seen})
     request.session[SESSION_KEY] = entries[:KEEP]
-
-
-def remembered(view: Any, model: Any, kind: str) -> Any:
-    """`view`, recording the object it shows (by `pk`) in the recent list when it is found.
-    For views of other modules, so that they need no change."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, pk: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, pk, **kwargs)
-        saved = model.objects.filter(pk=pk).first()
-        if response.status_code == 200 and saved is not None:
-            remember(request, kind=kind, url=saved.get_absolute_url(), title=str(saved))
-        return response
-
-    return wrapper
 
 
 def recent(request: HttpRequest) -> HttpResponse:

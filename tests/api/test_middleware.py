@@ -107,3 +107,12 @@ def test_a_body_over_the_limit_is_a_json_413(client, settings):
     settings.BODY_LIMIT = 100
     response = client.post("/api/v1/recommendations", "x" * 200, content_type="application/json")
     assert_json_error(response, 413)
+
+
+def test_a_malformed_content_length_is_an_answer_not_a_500():
+    client = Client(raise_request_exception=False)
+    response = client.generic(
+        "POST", "/api/v1/recommendations", b"{}", "text/plain", CONTENT_LENGTH="two"
+    )
+    assert response.status_code < 500
+    assert response["Content-Type"].startswith("application/json")

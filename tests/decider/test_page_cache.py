@@ -60,7 +60,7 @@ def test_a_kept_page_posts_back_through_csrf():
     _, html = visit(client)
     token = TOKEN.search(html).group(1)
     response = client.post("/preview/", {"csrfmiddlewaretoken": token, "teams": "3"})
-    assert response.status_code != 403
+    assert response.status_code == 200  # accepted and answered (a CSRF failure is a 403)
 
 
 @pytest.mark.parametrize("query", ["?teams=3", "?from=x"])

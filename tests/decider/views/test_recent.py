@@ -1,11 +1,9 @@
 import uuid
 
 import pytest
-from django.http import HttpResponse
 from django.test import RequestFactory
 
-from decider.models import Review
-from decider.views.recent import KEEP, SESSION_KEY, remember, remembered
+from decider.views.recent import KEEP, SESSION_KEY, remember
 
 pytestmark = pytest.mark.django_db
 
@@ -47,16 +45,13 @@ def test_forgetting_empties_the_list(client, saved_assessment_id):
     assert SESSION_KEY not in client.session
 
 
-def test_a_wrapped_view_remembers_only_what_it_shows():
-    def view(request: object, pk: object) -> HttpResponse:
-        return HttpResponse(status=200 if Review.objects.filter(pk=pk).exists() else 404)
-
-    request = RequestFactory().get("/")
-    request.session = {}
-    review = Review.objects.create(architecture={"components": []}, result={})
-    remembered(view, Review, "review")(request, review.pk)
-    remembered(view, Review, "review")(request, uuid.uuid4())
-    assert [e["url"] for e in request.session[SESSION_KEY]] == [review.get_absolute_url()]
+def test_only_what_a_page_shows_is_remembered(client, saved_assessment_id):
+    assert client.get(f"/decompositions/{uuid.uuid4()}/").status_code == 404
+    assert client.get(f"/reviews/{uuid.uuid4()}/").status_code == 404
+    assert SESSION_KEY not in client.session
+    url = f"/assessments/{saved_assessment_id}/"
+    client.get(url)
+    assert [e["url"] for e in client.session[SESSION_KEY]] == [url]
 
 
 def test_an_opened_decomposition_is_listed(client):

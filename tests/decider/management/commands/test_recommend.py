@@ -65,6 +65,17 @@ def test_a_missing_dot_exits_3(answers_file, tmp_path):
     assert "dot" in done.stderr.decode()
 
 
+def test_a_diagram_dot_fails_to_draw_is_not_a_missing_tool(answers_file, tmp_path):
+    broken = tmp_path / "dot"  # a dot that is there but cannot draw
+    broken.write_text("#!/bin/sh\necho 'Error: syntax error' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    done = run(
+        "recommend", str(answers_file), "--diagram", str(tmp_path / "x.png"), path=str(tmp_path)
+    )
+    assert done.returncode == 2
+    assert "Cannot draw" in done.stderr.decode()
+
+
 @pytest.mark.django_db
 def test_it_saves_only_when_asked(answers_file):
     call_command("recommend", str(answers_file), stdout=StringIO(), stderr=StringIO())
