@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from decider.engine import choices as c
-from decider.engine.factors import DomainFacts, Values, effective_teams, services_per_team
+from decider.engine.factors import DomainFacts, Values, effective_teams, oversized_fleet
 from decider.engine.overrides import missing_prerequisites
 
 S = c.Style
@@ -316,8 +316,7 @@ POINTS: tuple[Point, ...] = (
 
 
 def _fleet(v: Values) -> bool:
-    ratio = services_per_team(v) if v["services_today"] is not None else None
-    return ratio is not None and ratio > 3
+    return oversized_fleet(v)
 
 
 def points_for(

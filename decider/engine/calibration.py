@@ -118,14 +118,20 @@ class Movement:
     verdict: tuple[str, ...]  # those whose style or confidence it moves: "id (without -> with)"
 
 
-def movement(cases: Iterable[Case], question: str) -> Movement:
+def movement(
+    cases: Iterable[Case], question: str, answered: dict[str, Recommendation] | None = None
+) -> Movement:
+    """`answered` keeps each case's own recommendation across questions."""
+    answered = {} if answered is None else answered
     held, score, verdict = [], [], []
     for case in cases:
         if question not in case.answers:
             continue
         held.append(case.id)
         without = {k: v for k, v in case.answers.items() if k != question}
-        given = recommend(parse_answers(case.answers), with_flips=False)
+        if case.id not in answered:
+            answered[case.id] = recommend(parse_answers(case.answers), with_flips=False)
+        given = answered[case.id]
         lacking = recommend(parse_answers(without), with_flips=False)
         if given.score != lacking.score:
             score.append(case.id)
@@ -144,10 +150,11 @@ def movements_table(cases: list[Case]) -> str:
         "| question | cases answering it | score moved | style or confidence moved |",
         "| --- | --- | --- | --- |",
     ]
+    answered: dict[str, Recommendation] = {}
     for question in QUESTIONS:
         if question.required:
             continue
-        moved = movement(cases, question.name)
+        moved = movement(cases, question.name, answered)
         if not moved.held:
             continue
         changed = "; ".join(moved.verdict) or "none"

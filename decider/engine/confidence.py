@@ -14,12 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from decider.engine import choices as c
-from decider.engine.factors import (
-    CONTENTION,
-    SERVICES_PER_TEAM,
-    effective_teams,
-    services_per_team,
-)
+from decider.engine.factors import CONTENTION, effective_teams, oversized_fleet
 from decider.engine.overrides import STRONG_CASE, missing_prerequisites
 from decider.engine.questions import QUESTIONS, Kind, Question
 from decider.engine.weighing import UNKNOWN, Evaluation, Profile
@@ -170,11 +165,9 @@ def _one_prerequisite_short(v: dict[str, Any], evaluation: Evaluation) -> bool:
 
 
 def _consolidation_without_driver(v: dict[str, Any]) -> bool:
-    ratio = services_per_team(v) if v["services_today"] is not None else None
     return (
         v["existing_system"] == c.ExistingSystem.MICROSERVICES
-        and ratio is not None
-        and ratio > SERVICES_PER_TEAM
+        and oversized_fleet(v)
         and effective_teams(v) >= 2
         and not has_technical_driver(v)
     )

@@ -12,7 +12,7 @@ from decider.engine.options import Option, compare
 from decider.engine.overrides import builds_platform_first, missing_prerequisites
 from decider.engine.rounding import rounded
 from decider.engine.summary import plain_confidence, summarise
-from decider.engine.weighing import UNKNOWN, Evaluation, Profile, explained_factors
+from decider.engine.weighing import Evaluation, Profile, explained_factors
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def recommend(answers: Any, *, with_flips: bool = True) -> Recommendation:
         summary=summarise(v, evaluation, factors, build_first, gated),
         flips=flips,
         runner_up_change=runner_up_change(profile, evaluation, flips) if with_flips else None,
-        unknowns=tuple("ops" if n == "unknown_ops" else n for n in answers.unknowns),
+        unknowns=answers.unknowns,
         ask_next=ask_next(profile),
         build_first=build_first,
     )
@@ -98,8 +98,6 @@ def _build_first(profile: Profile, evaluation: Evaluation) -> tuple[c.Op, ...]:
     """The prerequisites an incremental migration builds before its first slice."""
     v = profile.base
     if evaluation.style != c.Style.INCREMENTAL_MIGRATION or v["unknown_ops"]:
-        return ()
-    if any(v[name] is UNKNOWN for name in ("existing_system",)):
         return ()
     if builds_platform_first(v, evaluation.weighed):
         return missing_prerequisites(v)

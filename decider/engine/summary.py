@@ -1,7 +1,7 @@
 """The verdict in plain words: a headline, how contested it is, and what weighs most."""
 
 from decider.engine import choices as c
-from decider.engine.factors import Factor, services_per_team
+from decider.engine.factors import Factor, oversized_fleet
 from decider.engine.overrides import missing_prerequisites
 from decider.engine.weighing import Evaluation
 
@@ -21,8 +21,7 @@ HEADLINES = {
 
 def headline(v: dict, evaluation: Evaluation, build_first: tuple[c.Op, ...]) -> str:
     style = evaluation.style
-    ratio = services_per_team(v) if v["services_today"] is not None else None
-    if v["existing_system"] == c.ExistingSystem.MICROSERVICES and ratio and ratio > 3:
+    if v["existing_system"] == c.ExistingSystem.MICROSERVICES and oversized_fleet(v):
         if style.family == c.Family.MONOLITH:
             return (
                 f"Consolidate: merge the {v['services_today']} services back into "

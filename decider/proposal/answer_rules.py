@@ -8,15 +8,15 @@ from collections.abc import Iterable
 from architectures.antipatterns import topology
 from architectures.antipatterns.finding import Finding, finding, names
 from architectures.antipatterns.registry import ANSWERS, Evidence, rule
+from architectures.antipatterns.service_rules import GREEDY_PER_TEAM
 from architectures.antipatterns.severity import Severity
+from architectures.antipatterns.team_rules import COMMON_OWNERSHIP
 from decider.engine.answers import Answers
 from decider.engine.choices import LABELS, Op, OrgTrait, Practice
 
 LEGACY_TRAITS = (OrgTrait.SEPARATE_OPS_TEAM, OrgTrait.RELEASE_TRAIN, OrgTrait.MANUAL_QA)
 COUPLING_TRAITS = (OrgTrait.LOCKSTEP_DEPLOYS, OrgTrait.SHARED_DOMAIN_LIBRARY)
 MANY_SERVICES = 3
-COMMON_OWNERSHIP = 3
-GREEDY_PER_TEAM = 3
 
 
 def said(items: Iterable[str]) -> str:

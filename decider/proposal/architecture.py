@@ -14,7 +14,7 @@ import networkx as nx
 from architectures.model import NOTE_MAX, Architecture, Component, Kind, Link
 from decider.engine.answers import Answers, Domain
 from decider.engine.choices import ExistingSystem, Op, Style
-from decider.engine.factors import SERVICES_PER_TEAM, services_per_team
+from decider.engine.factors import oversized_fleet
 from decider.proposal.migration import incremental_migration
 from decider.proposal.parts import (
     APPLICATION,
@@ -55,8 +55,7 @@ def consolidates(answers: Answers) -> int | None:
     if answers.existing_system != ExistingSystem.MICROSERVICES:
         return None
     # The engine's own measure, so the drawing and the verdict agree on what is too many.
-    ratio = services_per_team(vars(answers))
-    return answers.services_today if ratio is not None and ratio > SERVICES_PER_TEAM else None
+    return answers.services_today if oversized_fleet(vars(answers)) else None
 
 
 def _consolidated(architecture: Architecture, answers: Answers) -> Architecture:

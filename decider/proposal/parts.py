@@ -6,11 +6,12 @@ from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
+from architectures.antipatterns.team_rules import COMMON_OWNERSHIP
 from architectures.model import Architecture, Component, Kind, Link, LinkStyle, Load
 from decider.engine.answers import Answers, Domain
 
 # The catalog counts three services for one team as common ownership, so stop at two.
-MAX_SERVICES_PER_TEAM = 2
+MAX_SERVICES_PER_TEAM = COMMON_OWNERSHIP - 1
 CLIENT, GATEWAY, BROKER = "Client", "API gateway", "Event broker"
 APPLICATION, DATABASE = "Application", "Database"
 MONOLITH, MONOLITH_DATABASE = "Monolith", "Monolith database"

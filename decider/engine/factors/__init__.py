@@ -18,7 +18,11 @@ recommendation, so they are plain arithmetic on dict lookups.
 from decider.engine.factors import costs, problems, situation
 from decider.engine.factors.base import Definition, DomainFacts, Factor, Values, factor
 from decider.engine.factors.problems import CONTENTION
-from decider.engine.factors.situation import SERVICES_PER_TEAM, services_per_team
+from decider.engine.factors.situation import (
+    SERVICES_PER_TEAM,
+    oversized_fleet,
+    services_per_team,
+)
 from decider.engine.factors.size import (
     GROWTH_MULTIPLIER,
     effective_teams,
@@ -76,6 +80,7 @@ __all__ = [
     "factor",
     "is_existing_monolith",
     "org_scale",
+    "oversized_fleet",
     "services_per_team",
     "technical_scale",
 ]

@@ -124,6 +124,12 @@ def services_per_team(v: Values) -> float | None:
     return v["services_today"] / effective_teams(v)
 
 
+def oversized_fleet(v: Values) -> bool:
+    """Far more services today than teams to run them: the consolidation signal."""
+    ratio = services_per_team(v)
+    return ratio is not None and ratio > SERVICES_PER_TEAM
+
+
 def _services_today(v: Values, d: DomainFacts) -> float:
     ratio = services_per_team(v)
     if ratio is None or ratio <= SERVICES_PER_TEAM:

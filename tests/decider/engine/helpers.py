@@ -7,6 +7,14 @@ from decider.engine import choices as c
 from decider.engine.answers import Answers
 
 FULL_OPS = frozenset(c.Op)
+# Only the required answers, as a client sending the least would.
+MINIMAL = {
+    "teams": 3,
+    "deploy_contention": "often",
+    "scaling": "uniform",
+    "tech_diversity": "none",
+    "monolith_pain": 2,
+}
 
 STRONG_CASE = Answers(
     teams=10,

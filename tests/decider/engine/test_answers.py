@@ -3,15 +3,8 @@ from hypothesis import given, settings
 
 from decider.engine import choices as c
 from decider.engine.answers import AnswersInvalid, parse_answers
+from tests.decider.engine.helpers import MINIMAL
 from tests.decider.engine.strategies import answers_strategy
-
-MINIMAL = {
-    "teams": 3,
-    "deploy_contention": "often",
-    "scaling": "uniform",
-    "tech_diversity": "none",
-    "monolith_pain": 2,
-}
 
 
 def problems(data) -> dict[tuple, str]:

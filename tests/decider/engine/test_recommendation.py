@@ -1,6 +1,7 @@
 from decider.engine import choices as c
 from decider.engine.answers import parse_answers
 from decider.engine.recommendation import recommend
+from tests.decider.engine.helpers import MINIMAL
 
 FULL_OPS = [str(op) for op in c.Op]
 
@@ -56,17 +57,7 @@ def test_a_trend_driven_organisation_gets_no_microservices_verdict():
 
 
 def test_the_contract_keeps_every_old_field_and_adds_the_comparison():
-    data = recommend(
-        parse_answers(
-            {
-                "teams": 3,
-                "deploy_contention": "often",
-                "scaling": "uniform",
-                "tech_diversity": "none",
-                "monolith_pain": 2,
-            }
-        )
-    ).to_dict()
+    data = recommend(parse_answers(MINIMAL)).to_dict()
     rec = data["recommendation"]
     assert {"architecture", "style", "score", "confidence", "summary"} <= set(rec)
     assert {"options", "runner_up", "robustness", "contested", "unknowns", "ask_next"} <= set(rec)
@@ -81,16 +72,6 @@ def test_every_figure_is_rounded_half_up_to_three_places():
 
     assert rounded(0.0545) == 0.055 and signed(0.0545) == "+0.055"
     assert rounded(-0.0545) == -0.055 and signed(-0.0) == "+0.000"
-    data = recommend(
-        parse_answers(
-            {
-                "teams": 3,
-                "deploy_contention": "often",
-                "scaling": "uniform",
-                "tech_diversity": "none",
-                "monolith_pain": 2,
-            }
-        )
-    ).to_dict()
+    data = recommend(parse_answers(MINIMAL)).to_dict()
     for factor in data["factors"]:
         assert factor["contribution"] == rounded(factor["contribution"])

@@ -3,16 +3,8 @@ from datetime import UTC, datetime
 
 from decider.engine import parse_answers, recommend
 from decider.proposal.adr import to_adr
+from tests.conftest import ANSWERS
 
-ANSWERS = {
-    "teams": 8,
-    "deploy_contention": "constantly",
-    "scaling": "divergent",
-    "tech_diversity": "none",
-    "monolith_pain": 4,
-    "existing_system": "monolith",
-    "ops": ["ci_cd", "observability", "containers"],
-}
 # The section headings of the MADR 4.0 template (adr/madr, template/adr-template.md).
 MADR_4 = (
     "## Context and Problem Statement",
