@@ -225,7 +225,7 @@ def _write_edge(graph: graphviz.Digraph, tail: str, head: str, **attrs: str) -> 
     graph.body.append(f"\t{tail} -> {head} [{_pairs(tuple(attrs.items()))}]\n")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=512)  # a few colours and styles, and cluster ids
 def _pairs(items: tuple[tuple[str, str], ...]) -> str:
     return a_list(kwargs=dict(items))
 

@@ -6,10 +6,16 @@ and the command line all go through a registry, so a format registered once is a
 everywhere, and its media types and file endings are documented from the same line.
 """
 
+import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from architectures.problems import Invalid, Problem
 
 GENERIC_MEDIA_TYPES = frozenset({"", "text/plain", "application/octet-stream"})
+JSON_MEDIA_TYPES = ("application/json",)
+NOT_JSON = "json_invalid"  # the problem type of a body that is not JSON at all
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,38 @@ class InputFormat[T]:
 
     def named_like(self, filename: str) -> bool:
         return filename.lower().endswith(self.extensions)
+
+
+def load_json(data: str | bytes, invalid: type[Invalid]) -> Any:
+    """JSON text (a leading byte-order mark allowed) as data. When it is not JSON, raises
+    `invalid` with one problem of type `NOT_JSON` saying why. The one place Decider reads
+    JSON input: API bodies, pasted text, uploads and the examples, of every kind."""
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        msg = f"Not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
+        raise invalid([Problem((), msg, NOT_JSON)]) from None
+    except UnicodeDecodeError:
+        raise invalid([Problem((), "Not valid JSON: not UTF-8 text.", NOT_JSON)]) from None
+    except (ValueError, RecursionError):
+        raise invalid([Problem((), "Not valid JSON: it is nested too deeply.", NOT_JSON)]) from None
+
+
+def looks_like_json(data: bytes) -> bool:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+
+
+def single(uploads: Sequence[Upload], label: str, invalid: type[Invalid]) -> Upload:
+    """The one file of a format read from one file; `label` names what it holds."""
+    if len(uploads) != 1:
+        msg = f"{label} is one file; got {len(uploads)}. Send them one at a time."
+        raise invalid([Problem(("file",), msg, "too_long")])
+    return uploads[0]
+
+
+def file_names(uploads: Sequence[Upload]) -> tuple[str, ...]:
+    return tuple(u.name for u in uploads if u.name)
 
 
 class FormatNotRecognised(ValueError):

@@ -13,13 +13,13 @@ reading: only `.py` files, within limits on entries, size and expansion, links r
 Nothing unpacked is imported or run: the readers parse it with `ast` and grimp.
 """
 
-import json
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from architectures import input_formats
 from architectures.decomposition.archive import archive_kind, archive_names, extract_archive
 from architectures.decomposition.csv_input import parse_csv
 from architectures.decomposition.django_project import django_monolith
@@ -33,9 +33,17 @@ from architectures.decomposition.monolith import (
 from architectures.decomposition.options import Options, option_problems, read_options
 from architectures.decomposition.python_import import python_monolith
 from architectures.decomposition.source_tree import SourceTree, read_source_tree
-from architectures.input_formats import FormatNotRecognised, FormatRegistry, InputFormat, Upload
+from architectures.input_formats import (
+    JSON_MEDIA_TYPES,
+    FormatNotRecognised,
+    FormatRegistry,
+    InputFormat,
+    Upload,
+    file_names,
+    looks_like_json,
+    single,
+)
 
-JSON_MEDIA_TYPES = ("application/json",)
 CSV_MEDIA_TYPES = ("text/csv", "application/csv")
 ARCHIVE_MEDIA_TYPES = (
     "application/zip",
@@ -46,7 +54,6 @@ ARCHIVE_MEDIA_TYPES = (
     "application/x-gtar",
 )
 ARCHIVE_EXTENSIONS = (".zip", ".tar.gz", ".tgz")
-NOT_JSON = "json_invalid"  # the problem type of a body that is not JSON at all
 # Entries that make an archive a Django project rather than plain packages.
 DJANGO_FILES = frozenset({"manage.py", "apps.py", "models.py"})
 
@@ -69,19 +76,8 @@ class MonolithRequest(Options, Monolith):
 
 
 def load_json(data: str | bytes) -> Any:
-    """JSON text as data; a problem of type `json_invalid` when it is not JSON. The one
-    place a decomposition reads JSON (API bodies, pasted text, uploads, the examples)."""
-    try:
-        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        msg = f"Not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
-        raise MonolithInvalid([Problem((), msg, NOT_JSON)]) from None
-    except UnicodeDecodeError:
-        raise MonolithInvalid([Problem((), "Not valid JSON: not UTF-8 text.", NOT_JSON)]) from None
-    except (ValueError, RecursionError):
-        msg = "Not valid JSON: it is nested too deeply."
-        raise MonolithInvalid([Problem((), msg, NOT_JSON)]) from None
+    """JSON text as data, or `MonolithInvalid` saying why it is not JSON."""
+    return input_formats.load_json(data, MonolithInvalid)
 
 
 def parse_request(data: Any) -> tuple[Monolith, Options]:
@@ -97,19 +93,12 @@ def parse_request(data: Any) -> tuple[Monolith, Options]:
 
 
 def _single(uploads: Sequence[Upload], label: str) -> Upload:
-    if len(uploads) != 1:
-        msg = f"{label} is one file; got {len(uploads)}. Send them one at a time."
-        raise MonolithInvalid([Problem(("file",), msg, "too_long")])
-    return uploads[0]
-
-
-def _names(uploads: Sequence[Upload]) -> tuple[str, ...]:
-    return tuple(u.name for u in uploads if u.name)
+    return single(uploads, label, MonolithInvalid)
 
 
 def _read_json(uploads: Sequence[Upload]) -> MonolithInput:
     monolith, options = parse_request(load_json(_single(uploads, "A monolith in JSON").data))
-    return MonolithInput(monolith, "json", options, _names(uploads))
+    return MonolithInput(monolith, "json", options, file_names(uploads))
 
 
 def _read_csv(uploads: Sequence[Upload]) -> MonolithInput:
@@ -118,7 +107,7 @@ def _read_csv(uploads: Sequence[Upload]) -> MonolithInput:
         text = upload.data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise MonolithInvalid([Problem((), "The file is not UTF-8 text.", "unicode")]) from None
-    return MonolithInput(parse_csv(text), "csv", None, _names(uploads))
+    return MonolithInput(parse_csv(text), "csv", None, file_names(uploads))
 
 
 def _project_reader(
@@ -135,7 +124,7 @@ def _project_reader(
                 raise _named(invalid, folder, source) from None
         note = f"Unpacked {written:,} Python files from {source}; other files were not written."
         notes = (note, *monolith.notes)[:NOTES_MAX]
-        return MonolithInput(Monolith(monolith.modules, notes), name, None, _names(uploads))
+        return MonolithInput(Monolith(monolith.modules, notes), name, None, file_names(uploads))
 
     return read
 
@@ -154,12 +143,8 @@ def _named(invalid: MonolithInvalid, folder: str, source: str) -> MonolithInvali
     )
 
 
-def _json_text(data: bytes) -> bool:
-    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
-
-
 def _other_text(data: bytes) -> bool:
-    return archive_kind(data) is None and not _json_text(data)
+    return archive_kind(data) is None and not looks_like_json(data)
 
 
 def _django_archive(data: bytes) -> bool:
@@ -196,7 +181,7 @@ JSON = InputFormat(
     label="Monolith JSON",
     media_types=JSON_MEDIA_TYPES,
     extensions=(".json",),
-    sniff=_json_text,
+    sniff=looks_like_json,
     read=_read_json,
     description='Decider\'s own shape: {"modules": [{"name", "tables", "calls", "loc"}]}, '
     "with `resolution`, `pins` and `teams` beside `modules` if wanted",

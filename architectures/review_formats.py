@@ -7,35 +7,33 @@ top-level keys each format must have (`topology_template`, `apiVersion` and `kin
 format is a module with a reader and one `InputFormat` line below.
 """
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from architectures import input_formats
 from architectures.importers import Imported, import_compose, import_kubernetes
 from architectures.importers.yaml_documents import check_sizes, load_documents
-from architectures.input_formats import FormatNotRecognised, FormatRegistry, InputFormat, Upload
+from architectures.input_formats import (
+    JSON_MEDIA_TYPES,
+    FormatNotRecognised,
+    FormatRegistry,
+    InputFormat,
+    Upload,
+    file_names,
+    looks_like_json,
+    single,
+)
 from architectures.microtosca import import_microtosca
 from architectures.model import Architecture, ArchitectureInvalid, parse_architecture
-from architectures.problems import Problem
 
-JSON_MEDIA_TYPES = ("application/json",)
 YAML_MEDIA_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
 YAML_EXTENSIONS = (".yml", ".yaml")
-NOT_JSON = "json_invalid"  # the problem type of a body that is not JSON at all
 
 
 def load_json(text: str | bytes) -> Any:
-    """JSON text as data; a problem of type `json_invalid` when it is not JSON. The one
-    place a review reads JSON (API bodies, pasted text, uploaded files, the examples)."""
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise ArchitectureInvalid(
-            [Problem((), "Not valid JSON: it is nested too deeply.", NOT_JSON)]
-        ) from None
-    except ValueError as error:  # UnicodeDecodeError is a ValueError too
-        raise ArchitectureInvalid([Problem((), f"Not valid JSON: {error}.", NOT_JSON)]) from None
+    """JSON text as data, or `ArchitectureInvalid` saying why it is not JSON."""
+    return input_formats.load_json(text, ArchitectureInvalid)
 
 
 def read_architecture_json(text: str | bytes) -> Architecture:
@@ -44,24 +42,17 @@ def read_architecture_json(text: str | bytes) -> Architecture:
 
 def _single(uploads: Sequence[Upload], label: str) -> Upload:
     check_sizes(uploads)
-    if len(uploads) > 1:
-        message = f"{label} is one file; got {len(uploads)}. Send them one at a time."
-        raise ArchitectureInvalid([Problem(("file",), message, "too_long")])
-    return uploads[0]
+    return single(uploads, label, ArchitectureInvalid)
 
 
 def _read_json(uploads: Sequence[Upload]) -> Imported:
     upload = _single(uploads, "An architecture in JSON")
-    return Imported(read_architecture_json(upload.data), "json", _names(uploads))
+    return Imported(read_architecture_json(upload.data), "json", file_names(uploads))
 
 
 def _read_microtosca(uploads: Sequence[Upload]) -> Imported:
     upload = _single(uploads, "A MicroTOSCA architecture")
-    return Imported(import_microtosca(upload.data), "microtosca", _names(uploads))
-
-
-def _names(uploads: Sequence[Upload]) -> tuple[str, ...]:
-    return tuple(u.name for u in uploads if u.name)
+    return Imported(import_microtosca(upload.data), "microtosca", file_names(uploads))
 
 
 def _matches(*patterns: bytes) -> Callable[[bytes], bool]:
@@ -73,10 +64,6 @@ def _key(name: bytes, *, top_level: bool = False) -> bytes:
     """A YAML (or JSON) line whose key is `name`: at the start of a line, or in a list item."""
     indent = b"" if top_level else rb"[ \t]*(?:-[ \t]+)?"
     return rb"(?:^" + indent + rb"[\"']?" + name + rb"[\"']?[ \t]*:|\"" + name + rb"\"\s*:)"
-
-
-def _json_text(data: bytes) -> bool:
-    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
 MICROTOSCA = InputFormat(
@@ -115,7 +102,7 @@ JSON = InputFormat(
     label="Architecture JSON",
     media_types=JSON_MEDIA_TYPES,
     extensions=(".json",),
-    sniff=_json_text,
+    sniff=looks_like_json,
     read=_read_json,
     description='Decider\'s own shape: {"components": [...], "links": [...]}',
 )

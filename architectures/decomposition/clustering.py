@@ -27,7 +27,7 @@ SEEDS = tuple(SEED + k for k in range(8))
 # Placed with its group in at least 6 of 8 runs; below that a module is undecided.
 SETTLED_SHARE = 0.75
 CONSENSUS_ROUNDS = 5
-ROUND_SEEDS = 4
+ROUND_SEEDS = len(SEEDS) // 2  # each consensus round: half the seeds
 # igraph draws from one process-wide generator: seeding it and clustering must not
 # interleave between two requests, or neither would be reproducible.
 _RNG_LOCK = threading.Lock()

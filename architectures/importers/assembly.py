@@ -27,7 +27,7 @@ from architectures.model import Kind
 from . import inference
 from .kinds import Classified, Role, classify
 from .links import Edge, resolve
-from .records import Evidence, Imported, Notice, NoticeKind
+from .records import Imported, Notice, NoticeKind
 from .result import build
 from .workloads import Deployment, Reference, Workload
 
@@ -45,7 +45,6 @@ class Draft:
     def __init__(self, deployment: Deployment) -> None:
         self.deployment = deployment
         self.notices: list[Notice] = list(deployment.notices)
-        self.evidence: list[Evidence] = []
         self.classified: dict[str, Classified] = {}
         self.kept: dict[str, Workload] = {}
         self.kinds: dict[str, Kind] = {}

@@ -56,13 +56,14 @@ class ServiceReader:
         self.notices: list[Notice] = []
         self.unset: dict[str, Origin] = {}
         self.unread: dict[str, list[str]] = {}  # key -> services, for the current file
+        self.handlers = self._handlers()
 
     def read(self, service: ComposeService, body: Any, origin: Origin) -> None:
         if not isinstance(body, dict):
             self._problem(origin, "Each service must be a mapping.", "dict_type")
             return
         for key, value in body.items():
-            handler = self._handlers().get(str(key))
+            handler = self.handlers.get(str(key))
             if handler is None:
                 self.unread.setdefault(str(key), []).append(service.name)
             else:

@@ -246,9 +246,9 @@ class _Reader:
             )
             notices.append(Notice(NoticeKind.IGNORED_DOCUMENT, message))
         inits = [
-            f"{pod.name}: {', '.join(init_containers(pod))}"
+            f"{pod.name}: {', '.join(names)}"
             for pod, _ in self.pods
-            if init_containers(pod)
+            if (names := init_containers(pod))
         ]
         if inits:
             message = f"Init containers, which run before their Pod starts, are not components: {'; '.join(inits)}."

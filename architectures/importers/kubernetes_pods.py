@@ -215,12 +215,3 @@ def _ports(container: dict[str, Any]) -> set[int]:
         for p in ports
         if isinstance(p, dict) and isinstance(p.get("containerPort"), int)
     }
-
-
-def named_ports(container_body: dict[str, Any]) -> dict[str, int]:
-    ports = sequence(container_body.get("ports"))
-    return {
-        str(p["name"]): p["containerPort"]
-        for p in ports
-        if isinstance(p, dict) and p.get("name") and isinstance(p.get("containerPort"), int)
-    }

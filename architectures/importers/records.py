@@ -13,7 +13,6 @@ from enum import StrEnum
 from typing import Any
 
 from architectures.model import Architecture, ArchitectureInvalid
-from architectures.problems import Problem
 
 Key = tuple[str | int, ...]
 PASTED = "pasted text"
@@ -135,7 +134,3 @@ class Imported:
 
 class DeploymentInvalid(ArchitectureInvalid):
     """The input cannot be read as a deployment at all; `problems` say where and why."""
-
-
-def invalid(origin: Origin, message: str, kind: str = "value_error") -> DeploymentInvalid:
-    return DeploymentInvalid([Problem(origin.loc(), message, kind)])

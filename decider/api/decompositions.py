@@ -27,10 +27,14 @@ from architectures.decomposition.options import (
     option_problems,
     parse_pin,
 )
-from architectures.input_formats import GENERIC_MEDIA_TYPES, FormatNotRecognised, Upload
+from architectures.input_formats import (
+    GENERIC_MEDIA_TYPES,
+    NOT_JSON,
+    FormatNotRecognised,
+    Upload,
+)
 from architectures.monolith_formats import (
     MONOLITH_FORMATS,
-    NOT_JSON,
     MonolithInput,
     MonolithRequest,
     read_monolith_input,

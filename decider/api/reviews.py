@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import RootModel
 
-from architectures.input_formats import FormatNotRecognised, Upload
+from architectures.input_formats import NOT_JSON, FormatNotRecognised, Upload
 from architectures.model import Architecture, ArchitectureInvalid
 from architectures.problems import Problem
-from architectures.review_formats import NOT_JSON, REVIEW_FORMATS, read_review_input
+from architectures.review_formats import REVIEW_FORMATS, read_review_input
 from decider.api.body import BodyError, inline_schema, media_type
 from decider.api.collections import add_collection
 from decider.api.downloads import add_downloads

@@ -3,11 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from architectures.input_formats import FormatNotRecognised, Upload
+from architectures.input_formats import NOT_JSON, FormatNotRecognised, Upload
 from architectures.microtosca_export import export_microtosca
 from architectures.model import ArchitectureInvalid, parse_architecture
 from architectures.review_formats import (
-    NOT_JSON,
     REVIEW_FORMATS,
     load_json,
     read_review_input,
@@ -61,6 +60,7 @@ def test_one_json_reader_names_what_is_wrong():
     with pytest.raises(ArchitectureInvalid) as caught:
         load_json(b"{oops")
     assert caught.value.problems[0].type == NOT_JSON
+    assert load_json("\ufeff{}") == {}  # pasted with a byte-order mark, as read from a file
     with pytest.raises(ArchitectureInvalid, match="nested too deeply"):
         load_json("[" * 100_000 + "]" * 100_000)
     with pytest.raises(ArchitectureInvalid, match="Not valid JSON"):
