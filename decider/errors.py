@@ -53,11 +53,22 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if is_api(request):
+        return api_server_error(request, sys.exc_info()[1])
     if is_outage(sys.exc_info()[1]):
         return service_unavailable(request)
-    request_id = getattr(request, "request_id", "")
-    if is_api(request):
-        detail = "Internal server error; quote the request id when reporting it."
-        return json_error(500, detail, request_id=request_id)
-    body = loader.render_to_string("500.html", {"request_id": request_id})
+    body = loader.render_to_string("500.html", {"request_id": _request_id(request)})
     return HttpResponse(body, status=500)
+
+
+def api_server_error(request: HttpRequest, exc: BaseException | None) -> HttpResponse:
+    """The API's answer to an unexpected error: a 503 for a database outage, otherwise a
+    JSON 500 carrying the request id its traceback was logged with."""
+    if is_outage(exc):
+        return service_unavailable(request)
+    detail = "Internal server error; quote the request id when reporting it."
+    return json_error(500, detail, request_id=_request_id(request))
+
+
+def _request_id(request: HttpRequest) -> str:
+    return getattr(request, "request_id", "")

@@ -2,7 +2,7 @@
 the API: `resolution` (None: chosen by `granularity`), `pins` and `teams`."""
 
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -76,6 +76,19 @@ def _resolution_problems(resolution: Any) -> list[Problem]:
 
 
 PIN_MSG = "Write each pin as 'module = candidate'."
+
+
+def parse_pins(texts: Sequence[str], at: str = "pins") -> tuple[dict[str, str], list[Problem]]:
+    """Pins written `module = candidate`, and a problem at (`at`, index) for each that is
+    not one."""
+    pins: dict[str, str] = {}
+    problems = []
+    for index, text in enumerate(texts):
+        if (pin := parse_pin(text)) is None:
+            problems.append(Problem((at, index), PIN_MSG))
+        else:
+            pins[pin[0]] = pin[1]
+    return pins, problems
 
 
 def parse_pin(text: str) -> tuple[str, str] | None:

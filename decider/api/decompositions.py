@@ -21,11 +21,10 @@ from pydantic import RootModel
 from architectures.decomposition.granularity import RESOLUTION_MAX, RESOLUTION_MIN
 from architectures.decomposition.monolith import MonolithInvalid, Problem
 from architectures.decomposition.options import (
-    PIN_MSG,
     TEAMS_MAX,
     Options,
     option_problems,
-    parse_pin,
+    parse_pins,
 )
 from architectures.input_formats import (
     GENERIC_MEDIA_TYPES,
@@ -236,13 +235,7 @@ def _query_problems(
 ) -> tuple[Options | None, list[Problem]]:
     """The options of the query string, and what is wrong with them (pins naming
     unknown modules only once the monolith is read)."""
-    pins: dict[str, str] = {}
-    problems = []
-    for index, raw in enumerate(query.pins):
-        if (pin := parse_pin(raw)) is None:
-            problems.append(Problem(("pins", index), PIN_MSG))
-        else:
-            pins[pin[0]] = pin[1]
+    pins, problems = parse_pins(query.pins)
     known = None if read is None else {m.name for m in read.monolith.modules}
     problems = option_problems(known, query.resolution, pins, query.teams) + problems
     return (None if problems else Options(query.resolution, pins, query.teams)), problems

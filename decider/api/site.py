@@ -8,9 +8,8 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from decider.api import assessments, catalog, decompositions, reviews, tasks
-from decider.api.errors import json_error
 from decider.api.openapi import add_platform_responses
-from decider.errors import DATABASE_DOWN, is_outage, service_unavailable
+from decider.errors import api_server_error, is_outage
 
 logger = logging.getLogger("decider.api")
 
@@ -59,9 +58,8 @@ def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     request_id = getattr(request, "request_id", "-")
     if is_outage(exc):
         logger.warning("Database unavailable [%s]: %s", request_id, exc)
-        return service_unavailable(request, DATABASE_DOWN)
-    logger.error(
-        "Unhandled error [%s] %s %s", request_id, request.method, request.path, exc_info=exc
-    )
-    detail = "Internal server error; quote the request id when reporting it."
-    return json_error(500, detail, request_id=request_id)
+    else:
+        logger.error(
+            "Unhandled error [%s] %s %s", request_id, request.method, request.path, exc_info=exc
+        )
+    return api_server_error(request, exc)

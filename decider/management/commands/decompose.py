@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from architectures.decomposition.monolith import MonolithInvalid
-from architectures.decomposition.options import option_problems, parse_pin
+from architectures.decomposition.options import option_problems, parse_pins
 from architectures.input_formats import FormatNotRecognised, Upload
 from architectures.monolith_formats import MONOLITH_FORMATS, read_monolith_input
 from architectures.problems import Problem
@@ -49,13 +49,7 @@ class Command(DeciderCommand):
         self.saved_note(decomposition, options["save"])
 
     def _decompose(self, read: Any, options: dict[str, Any]) -> Decomposition:
-        pins, problems = {}, []
-        for index, pin in enumerate(options["pin"]):
-            found = parse_pin(pin)
-            if found is None:
-                problems.append(Problem(("pin", index), "Write a pin as MODULE=CANDIDATE."))
-            else:
-                pins[found[0]] = found[1]
+        pins, problems = parse_pins(options["pin"], at="pin")
         known = {m.name for m in read.monolith.modules}
         problems += option_problems(known, options["resolution"], pins, options["teams"])
         if problems:
