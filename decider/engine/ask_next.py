@@ -1,6 +1,6 @@
 """Which unknown answers would most sharpen the advice: ask those next."""
 
-from decider.engine.weighing import Profile, possible_values
+from decider.engine.weighing import Profile, possible_values, settle
 
 MAX_QUESTIONS = 3
 COMPLETIONS_PER_VALUE = 6
@@ -14,7 +14,7 @@ def ask_next(profile: Profile) -> tuple[str, ...]:
     ranked = []
     for name in profile.unknown_fields(values):
         outcomes = [
-            profile.evaluate(_settle(name, value), COMPLETIONS_PER_VALUE)
+            profile.evaluate(settle(name, value), COMPLETIONS_PER_VALUE)
             for value in possible_values(name, values)
         ]
         styles = {e.style for e in outcomes}
@@ -22,9 +22,3 @@ def ask_next(profile: Profile) -> tuple[str, ...]:
         ranked.append((len(styles), spread, "ops" if name == "unknown_ops" else name))
     ranked.sort(key=lambda item: (-item[0], -item[1]))
     return tuple(name for *_, name in ranked[:MAX_QUESTIONS])
-
-
-def _settle(name: str, value: object) -> dict[str, object]:
-    if name == "unknown_ops":
-        return {"ops": value, "unknown_ops": False}
-    return {name: value}

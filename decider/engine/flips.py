@@ -15,7 +15,7 @@ from typing import Any
 from decider.engine import choices as c
 from decider.engine.questions import BY_NAME, QUESTIONS, Kind
 from decider.engine.rounding import rounded
-from decider.engine.weighing import UNKNOWN, Evaluation, Profile
+from decider.engine.weighing import UNKNOWN, Evaluation, Profile, settle
 
 TEAM_STEPS = (1, 2, 3, 4, 6, 10, 20, 40)
 MAX_PAIR_FLIPS = 5
@@ -173,9 +173,7 @@ def _pairs(profile: Profile, by_field: dict[str, list[Change]], reaches: Reaches
 def _changes(*changes: Change) -> dict[str, Any]:
     settled: dict[str, Any] = {}
     for change in changes:
-        settled[change.field] = change.value
-        if change.field == "ops":
-            settled["unknown_ops"] = False
+        settled.update(settle(change.field, change.value))
     return settled
 
 

@@ -120,10 +120,7 @@ class Profile:
         for combo in combos:
             done = dict(values)
             for name, value in zip(unknown, combo, strict=True):
-                if name == "unknown_ops":
-                    done["ops"], done["unknown_ops"] = value, False
-                else:
-                    done[name] = value
+                done.update(settle(name, value))
             completed.append(done)
         return completed
 
@@ -135,6 +132,14 @@ class Profile:
             completions = self.completions(self.values(changes), limit)
             self._seen[key] = average([evaluate_known(v, self.domains) for v in completions])
         return self._seen[key]
+
+
+def settle(name: str, value: Any) -> dict[str, Any]:
+    """The answers that say `name` is `value`: the operations tooling, named by its field
+    or by its "don't know" flag, also clears that flag."""
+    if name in ("ops", "unknown_ops"):
+        return {"ops": value, "unknown_ops": False}
+    return {name: value}
 
 
 def _combinations(options: list[list[Any]], limit: int) -> list[tuple[Any, ...]]:
