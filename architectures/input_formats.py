@@ -104,11 +104,14 @@ class FormatRegistry[T]:
     def detect(
         self, uploads: Sequence[Upload], *, media_type: str = "", forced: str | None = None
     ) -> InputFormat[T]:
-        """The format of `uploads`: the forced one, else the first whose content matches
-        among those accepting `media_type`, else the one their file names point to."""
+        """The format of `uploads`: the forced one, else the only one accepting a specific
+        `media_type`, else the first whose content matches among those accepting it, else
+        the one their file names point to."""
         if forced:
             return self.get(forced)
         candidates = self._accepting(media_type)
+        if len(candidates) == 1 and media_type not in GENERIC_MEDIA_TYPES:
+            return candidates[0]  # the media type names the format: its reader says what is wrong
         for fmt in candidates:
             if all(fmt.sniff(upload.data) for upload in uploads):
                 return fmt

@@ -210,9 +210,6 @@ def read_monolith_input(
     """
     if not uploads:
         raise MonolithInvalid([Problem((), "Send a monolith or a project archive.", "missing")])
-    if forced is None:
-        accepting = [f.name for f in MONOLITH_FORMATS if media_type in f.media_types]
-        forced = accepting[0] if len(accepting) == 1 else None
     found = MONOLITH_FORMATS.detect(uploads, media_type=media_type, forced=forced)
     return found.read(uploads)
 

@@ -70,3 +70,11 @@ def test_it_lists_names_and_media_types_once():
 def test_duplicate_names_are_refused():
     with pytest.raises(ValueError, match="Duplicate"):
         FormatRegistry("thing", *REGISTRY, *REGISTRY)
+
+
+def test_a_media_type_only_one_format_accepts_names_that_format():
+    # Not JSON at all, yet sent as JSON: the JSON reader is the one to say what is wrong.
+    found = REGISTRY.detect([Upload("", b"services: x")], media_type="application/json")
+    assert found.name == "json"
+    # A generic type names nothing: the content decides.
+    assert REGISTRY.detect([Upload("", b"services: x")], media_type="text/plain").name == "compose"
