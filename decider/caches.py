@@ -115,8 +115,11 @@ class BoundedFileCache(FileBasedCache):
         options = dict(params.get("OPTIONS", {}))
         self.max_bytes = int(options.pop("MAX_BYTES", 256 * MiB))
         self.max_entry_bytes = int(options.pop("MAX_ENTRY_BYTES", self.max_bytes // 8))
-        options.setdefault("MAX_ENTRIES", 100_000)  # the byte limit is the real bound
         super().__init__(dir, {**params, "OPTIONS": options})
+
+    def _cull(self) -> None:
+        """Nothing before a write: `set` culls by bytes after it, in one scan of the folder
+        (Django's own cull, by entry count, would list the folder a second time)."""
 
     def set(
         self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
