@@ -190,6 +190,12 @@ def inline_svg(
     return inline_dot_svg(dot_source(architecture, marks=marks, title=title))
 
 
+def inline_drawing(drawing: Drawing) -> str | None:
+    """A saved result's diagram as its downloads draw it, to embed in its page; None when
+    rendering failed."""
+    return inline_dot_svg(drawing_dot(drawing))
+
+
 def download_response(
     request: HttpRequest, saved: Saved, drawing: Drawing, export: Export
 ) -> HttpResponse:

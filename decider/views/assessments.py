@@ -9,12 +9,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from decider.assessments import (
     create_assessment,
-    diagram_title,
-    saved_architecture,
+    drawing,
 )
-from decider.badges import badges
 from decider.charts import factor_chart, weighing
-from decider.diagrams import inline_svg
+from decider.diagrams import inline_drawing
 from decider.engine import recommend
 from decider.engine.choices import STYLE_LABELS
 from decider.engine.sources import LINKS, Source
@@ -106,15 +104,14 @@ def assessment(request: HttpRequest, pk: str) -> HttpResponse:
     saved = get_object_or_404(Assessment, pk=pk)
     result = saved.result
     sources = sorted({f["source"] for f in result["factors"]})
-    architecture = saved_architecture(result)
-    found = badges(result["anti_patterns"])
-    svg = inline_svg(architecture, marks=found, title=diagram_title(saved))
+    drawn = drawing(saved, url=saved.get_absolute_url())
+    svg = inline_drawing(drawn)
     context = {
         "diagram_svg": svg,
         "diagram_error": None if svg else DIAGRAM_UNAVAILABLE,
         "downloads": download_links(saved),
         "slide_links": slide_links("assessment_slide", saved.pk),
-        "badged": badged(found, architecture),
+        "badged": badged(drawn.marks, drawn.architecture),
         "assessment": saved,
         "result": result,
         "chart": factor_chart(result["factors"]),
@@ -130,6 +127,4 @@ def assessment(request: HttpRequest, pk: str) -> HttpResponse:
 def assessment_slide(request: HttpRequest, pk: str, fmt: str) -> HttpResponse:
     """The proposed architecture laid out for a 16:9 slide, anti-patterns marked."""
     saved = get_object_or_404(Assessment, pk=pk)
-    found = badges(saved.result["anti_patterns"])
-    architecture = saved_architecture(saved.result)
-    return slide_response(request, saved, architecture, fmt, found)
+    return slide_response(request, saved, drawing(saved, url=saved.get_absolute_url()), fmt)

@@ -4,11 +4,10 @@ verdict, with both proposals drawn."""
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from decider.assessments import diagram_title, saved_architecture
-from decider.badges import badges
+from decider.assessments import drawing
 from decider.charts import factor_chart
 from decider.comparison import Comparison
-from decider.diagrams import inline_svg
+from decider.diagrams import inline_drawing
 from decider.models import Assessment
 
 
@@ -30,9 +29,4 @@ def compare(request: HttpRequest, before: str, after: str) -> HttpResponse:
 
 
 def _svg(assessment: Assessment) -> str | None:
-    result = assessment.result
-    return inline_svg(
-        saved_architecture(result),
-        marks=badges(result["anti_patterns"]),
-        title=diagram_title(assessment),
-    )
+    return inline_drawing(drawing(assessment, url=assessment.get_absolute_url()))

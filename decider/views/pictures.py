@@ -39,18 +39,12 @@ def slide_links(url_name: str, pk: object) -> dict[str, str]:
     return {fmt: reverse(url_name, args=[pk, fmt]) for fmt in SLIDE_FORMATS}
 
 
-def slide_response(
-    request: HttpRequest,
-    saved: Saved,
-    architecture: Architecture,
-    fmt: str,
-    marks: Mapping[str, Sequence[int]],
-) -> HttpResponse:
+def slide_response(request: HttpRequest, saved: Saved, drawing: Drawing, fmt: str) -> HttpResponse:
     """The diagram laid out for a 16:9 slide, as a download like the others (ETag, cache,
     the task queue for large pictures), named `…slide.<ext>`."""
     if fmt not in SLIDE_FORMATS:
         return HttpResponse(status=404)
     export = BY_NAME[fmt]
     export = replace(export, extension=f"slide.{export.extension}")
-    slide = Slide(title="", marks=marks, slide_of=architecture)
+    slide = Slide(title="", marks=drawing.marks, slide_of=drawing.architecture)
     return download_response(request, saved, slide, export)

@@ -16,7 +16,7 @@ from architectures.antipatterns import detect_in
 from architectures.model import Architecture, parse_architecture
 from architectures.review_formats import load_json
 from decider.badges import badges
-from decider.diagrams import inline_svg
+from decider.diagrams import inline_drawing, inline_svg
 from decider.exports import links as download_links
 from decider.formrows import edit_rows, is_row_action
 from decider.models import Review
@@ -30,7 +30,7 @@ from decider.review_forms import (
     builder_formsets,
     read_builder,
 )
-from decider.reviews import built, create_review, import_details
+from decider.reviews import built, create_review, drawing, import_details
 from decider.views.pictures import badged, slide_links, slide_response
 from decider.views.recent import remember
 from decider.views.rows import focus_after, with_row_defaults
@@ -131,10 +131,10 @@ def _analysis(architecture: Architecture) -> dict[str, Any]:
 
 def review(request: HttpRequest, pk: str) -> HttpResponse:
     saved = get_object_or_404(Review, pk=pk)
-    architecture = parse_architecture(saved.architecture)
+    drawn = drawing(saved)
+    architecture, found = drawn.architecture, drawn.marks
     findings = saved.result["anti_patterns"]
-    found = badges(findings)
-    svg = inline_svg(architecture, marks=found, title="Reviewed architecture")
+    svg = inline_drawing(drawn)
     details = import_details(saved)
     context = {
         "review": saved,
@@ -155,9 +155,7 @@ def review(request: HttpRequest, pk: str) -> HttpResponse:
 def review_slide(request: HttpRequest, pk: str, fmt: str) -> HttpResponse:
     """The reviewed architecture laid out for a 16:9 slide, anti-patterns marked."""
     saved = get_object_or_404(Review, pk=pk)
-    found = badges(saved.result["anti_patterns"])
-    architecture = parse_architecture(saved.architecture)
-    return slide_response(request, saved, architecture, fmt, found)
+    return slide_response(request, saved, drawing(saved), fmt)
 
 
 def _evidence_by(records: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
