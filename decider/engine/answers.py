@@ -50,10 +50,6 @@ class _AnswersBase:
         return data
 
     @property
-    def missing_prerequisites(self) -> tuple[c.Op, ...]:
-        return tuple(op for op in c.PREREQUISITES if op not in self.ops)
-
-    @property
     def unknowns(self) -> tuple[str, ...]:
         """The questions answered "don't know", in table order."""
         return tuple(q.name for q in QUESTIONS if is_unknown(self, q))

@@ -3,6 +3,7 @@ from hypothesis import given, settings
 
 from decider.engine import choices as c
 from decider.engine.answers import AnswersInvalid, parse_answers
+from decider.engine.overrides import missing_prerequisites
 from tests.decider.engine.helpers import MINIMAL
 from tests.decider.engine.strategies import answers_strategy
 
@@ -141,7 +142,7 @@ def test_it_round_trips_through_to_dict_unknowns_included():
 
 def test_it_says_what_is_missing_for_microservices():
     a = parse_answers(MINIMAL | {"ops": ["ci_cd"]})
-    assert a.missing_prerequisites == (c.Op.OBSERVABILITY, c.Op.CONTAINERS)
+    assert missing_prerequisites(vars(a)) == (c.Op.OBSERVABILITY, c.Op.CONTAINERS)
 
 
 @settings(max_examples=300)
