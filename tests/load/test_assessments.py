@@ -18,7 +18,7 @@ import uuid
 import psycopg
 import pytest
 
-from bench._loopback import request, varied_answers
+from tests.loopback import request, varied_answers
 from tests.spare_services import Gunicorn, Postgres, Redis, migrate, started
 
 pytestmark = pytest.mark.load

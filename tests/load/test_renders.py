@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from bench._loopback import Timings, drive, request
+from tests.loopback import Timings, drive, request
 from tests.spare_services import ROOT, Gunicorn, migrate, started
 
 pytestmark = pytest.mark.load

@@ -1,7 +1,7 @@
 """A small, bounded asyncio HTTP/1.1 client for loopback load: one connection per request
 (gunicorn's sync workers close each one), every wait capped, nothing retried unasked.
 
-Used by `bench/api.py` and the load tests; it sends traffic to 127.0.0.1 only.
+Used by the load tests and `bench/api.py`; it sends traffic to 127.0.0.1 only.
 """
 
 import asyncio
