@@ -58,6 +58,45 @@ class Granularity:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A resolution and the criterion that chose it. Its reason is written once the final
+    split is known, with that split's figures: the consensus over seeds may differ a
+    little from the single run that chose the resolution."""
+
+    resolution: float
+    criterion: str  # "given", "teams" or "largest_share"
+    teams: int | None = None
+    modularity: float = 0.0  # of the run that chose it, for "largest_share"
+    fits: bool = True  # whether that run kept every candidate within LARGEST_SHARE
+
+    def described(self, candidates: int, largest_share: float) -> Granularity:
+        return Granularity(self.resolution, self.criterion,
+                           self._reason(candidates, largest_share))  # fmt: skip
+
+    def _reason(self, candidates: int, largest_share: float) -> str:
+        r, share, count = f"{self.resolution:g}", f"{largest_share:.0%}", f"{candidates:,}"
+        if self.criterion == "given":
+            return f"Resolution {r}, as asked."
+        if self.criterion == "teams":
+            teams = f"{self.teams:,} team{'s' if self.teams != 1 else ''}"
+            return (
+                f"{teams}: resolution {r}, the one whose candidate count came nearest to one "
+                f"per team; {count} candidates."
+            )
+        if not self.fits:
+            return (
+                f"No resolution up to {RESOLUTION_MAX:g} keeps every candidate within "
+                f"{LARGEST_SHARE:.0%} of the code; resolution {r} comes closest "
+                f"(largest candidate {share}, {count} candidates)."
+            )
+        return (
+            f"Resolution {r}: the best modularity ({self.modularity:.2f}) with no candidate "
+            f"holding more than {LARGEST_SHARE:.0%} of the code (the largest holds {share}; "
+            f"{count} candidates)."
+        )
+
+
+@dataclass(frozen=True)
 class _Trial:
     resolution: float
     candidates: int
@@ -65,19 +104,12 @@ class _Trial:
     modularity: float
 
 
-def choose_granularity(
-    contracted: Contracted, code: list[float], *, teams: int | None
-) -> Granularity:
+def choose_granularity(contracted: Contracted, code: list[float], *, teams: int | None) -> Choice:
     """`code` is the size of each contracted vertex (0 for tables and unplaced modules)."""
     if teams is not None:
         trials = [_trial(contracted, code, r) for r in LADDER]
         best = min(trials, key=lambda t: (abs(t.candidates - teams), -t.modularity))
-        return Granularity(
-            best.resolution,
-            "teams",
-            f"{teams:,} team{'s' if teams != 1 else ''}: resolution {best.resolution:g} gives "
-            f"{best.candidates:,} candidates, the nearest to one per team.",
-        )
+        return Choice(best.resolution, "teams", teams=teams)
     trials = []
     for resolution in (r for r in LADDER if r >= 1.0):
         trials.append(_trial(contracted, code, resolution))
@@ -89,43 +121,7 @@ def choose_granularity(
         if fitting
         else min(trials, key=lambda t: t.largest_share)
     )
-    return Granularity(best.resolution, "largest_share", _share_reason(best, fitting != []))
-
-
-def restate(granularity: Granularity, candidates: int, largest_share: float) -> Granularity:
-    """The reason with the figures of the final split (the consensus over seeds may differ
-    a little from the single run that chose the resolution)."""
-    r = granularity.resolution
-    if granularity.criterion == "teams":
-        reason = granularity.reason.split(":")[0] + (
-            f": resolution {r:g}, the one whose candidate count came nearest to one per team; "
-            f"{candidates:,} candidates."
-        )
-    elif granularity.criterion == "largest_share":
-        reason = (
-            granularity.reason.split("(the largest")[0]
-            + (f"(the largest holds {largest_share:.0%}; {candidates:,} candidates).")
-            if "(the largest" in granularity.reason
-            else granularity.reason
-        )
-    else:
-        return granularity
-    return Granularity(r, granularity.criterion, reason)
-
-
-def _share_reason(trial: _Trial, fits: bool) -> str:
-    share = f"{trial.largest_share:.0%}"
-    if not fits:
-        return (
-            f"No resolution up to {RESOLUTION_MAX:g} keeps every candidate within "
-            f"{LARGEST_SHARE:.0%} of the code; resolution {trial.resolution:g} comes closest "
-            f"(largest candidate {share}, {trial.candidates:,} candidates)."
-        )
-    return (
-        f"Resolution {trial.resolution:g}: the best modularity ({trial.modularity:.2f}) with no "
-        f"candidate holding more than {LARGEST_SHARE:.0%} of the code (the largest holds "
-        f"{share}; {trial.candidates:,} candidates)."
-    )
+    return Choice(best.resolution, "largest_share", modularity=best.modularity, fits=bool(fitting))
 
 
 def _trial(contracted: Contracted, code: list[float], resolution: float) -> _Trial:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from architectures.decomposition.clustering import Clustering, Group, cluster, contract
-from architectures.decomposition.granularity import Granularity, choose_granularity, restate
+from architectures.decomposition.granularity import Choice, Granularity, choose_granularity
 from architectures.decomposition.graph import CouplingGraph, coupling_graph
 from architectures.decomposition.metrics import Metrics, measure
 from architectures.decomposition.monolith import Monolith, MonolithInvalid
@@ -93,11 +93,10 @@ def decompose(
     if problems := option_problems(known, resolution, pins, teams):
         raise MonolithInvalid(problems)
     graph = coupling_graph(monolith)
-    granularity = _granularity(monolith, graph, pins, resolution, teams)
-    clustering = cluster(graph, resolution=granularity.resolution, pins=pins)
+    choice = _granularity(monolith, graph, pins, resolution, teams)
+    clustering = cluster(graph, resolution=choice.resolution, pins=pins)
     share = _largest_share(monolith, graph, clustering)
-    granularity = restate(granularity, len(clustering.groups), share)
-    return _split(graph, clustering, granularity)
+    return _split(graph, clustering, choice.described(len(clustering.groups), share))
 
 
 def _largest_share(monolith: Monolith, graph: CouplingGraph, clustering: Clustering) -> float:
@@ -116,9 +115,9 @@ def _granularity(
     pins: Mapping[str, str],
     resolution: float | None,
     teams: int | None,
-) -> Granularity:
+) -> Choice:
     if resolution is not None:
-        return Granularity(float(resolution), "given", f"Resolution {resolution:g}, as asked.")
+        return Choice(float(resolution), "given")
     contracted = contract(graph, pins)
     lines = {m.name: m.loc for m in monolith.modules}
     by_lines = all(lines[name] for name in graph.modules)
