@@ -98,7 +98,8 @@ class _Reader:
         self.manifests = manifests
         self.deployment = deployment
         self.problems: list[Problem] = []
-        self.pods: list[tuple[Manifest, list[tuple[Workload, dict[str, Any]]]]] = []
+        # Each Pod template, its labels, and the workloads its containers became.
+        self.pods: list[tuple[Manifest, dict[str, str], list[tuple[Workload, dict[str, Any]]]]] = []
         self.ignored: Counter[str] = Counter()
         self.unread_keys: Counter[str] = Counter()
         self.config_maps: ConfigMaps = {
@@ -132,7 +133,7 @@ class _Reader:
             if workload.name in taken:
                 workload.name = f"{workload.name} ({manifest.kind}{', ' + manifest.namespace if manifest.namespace else ''})"
             self.deployment.workloads.append(workload)
-        self.pods.append((manifest, found))
+        self.pods.append((manifest, pod_labels(manifest), found))
         if (
             manifest.kind == "StatefulSet"
             and isinstance(manifest.get("spec", "serviceName"), str)
@@ -171,8 +172,10 @@ class _Reader:
     def _selected(self, service: Manifest, selector: dict[str, str]) -> list[Workload]:
         wanted = _target_ports(service)
         found = []
-        for pod, containers in self.pods:
-            if not _same_namespace(pod, service) or not selector.items() <= pod_labels(pod).items():
+        for pod, labels, containers in self.pods:
+            if not containers or not _same_namespace(pod, service):
+                continue  # a template without containers runs nothing a Service reaches
+            if not selector.items() <= labels.items():
                 continue
             serving = [w for w, body in containers if wanted & (w.ports | set(_port_names(body)))]
             found += serving or [containers[0][0]]
@@ -197,7 +200,7 @@ class _Reader:
         high = manifest.get("spec", "maxReplicas")
         low = manifest.get("spec", "minReplicas") or 1
         matched = [
-            containers for pod, containers in self.pods
+            containers for pod, _, containers in self.pods
             if pod.kind == target.get("kind") and pod.name == target.get("name")
             and _same_namespace(pod, manifest)
         ]  # fmt: skip
@@ -247,7 +250,7 @@ class _Reader:
             notices.append(Notice(NoticeKind.IGNORED_DOCUMENT, message))
         inits = [
             f"{pod.name}: {', '.join(names)}"
-            for pod, _ in self.pods
+            for pod, _, _ in self.pods
             if (names := init_containers(pod))
         ]
         if inits:

@@ -33,26 +33,71 @@ def values(keys: list[str]) -> st.SearchStrategy:
     )
 
 
-def survives(reader, data) -> None:
-    text = yaml.safe_dump(data).encode()
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.text(min_size=1, max_size=8), values(COMPOSE_KEYS), max_size=4))
+def test_any_compose_shape_is_read_or_refused_clearly(services):
+    survives_all(import_compose, [{"services": services}])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(values(KUBERNETES_KEYS), st.sampled_from(KINDS)), min_size=1, max_size=3))
+def test_any_kubernetes_shape_is_read_or_refused_clearly(documents):
+    shaped = [d | {"kind": kind, "metadata": {"name": "x"}} if isinstance(d, dict) else d
+              for d, kind in documents]  # fmt: skip
+    survives_all(import_kubernetes, shaped)
+
+
+# Manifests that refer to each other (Services selecting Pods, autoscalers and Ingresses
+# naming their targets), with the parts a reader relies on present, empty or missing.
+NAMES = st.sampled_from(["web", "api", "db"])
+LABELS = st.dictionaries(st.sampled_from(["app", "tier"]), NAMES, max_size=2)
+CONTAINERS = st.one_of(
+    st.none(),
+    st.just([]),
+    st.lists(st.fixed_dictionaries({"name": NAMES, "image": st.sampled_from(["acme/web", "postgres:16"])},
+                                   optional={"ports": st.just([{"containerPort": 80}]),
+                                             "env": st.just([{"name": "U", "value": "api:80"}])}),
+             max_size=2),
+)  # fmt: skip
+
+
+@st.composite
+def workload(draw) -> dict:
+    kind = draw(st.sampled_from(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"]))
+    pod = {"metadata": {"labels": draw(LABELS)}}
+    if (containers := draw(CONTAINERS)) is not None:
+        pod["spec"] = {"containers": containers}
+    spec = {"jobTemplate": {"spec": {"template": pod}}} if kind == "CronJob" else {"template": pod}
+    if kind == "StatefulSet":
+        spec |= {"serviceName": draw(NAMES), "replicas": draw(st.integers(-1, 3))}
+    return {"kind": kind, "metadata": {"name": draw(NAMES)}, "spec": spec}
+
+
+@st.composite
+def referring(draw) -> dict:
+    kind = draw(st.sampled_from(["Service", "HorizontalPodAutoscaler", "Ingress"]))
+    name = draw(NAMES)
+    if kind == "Service":
+        spec = {"selector": draw(LABELS), "type": draw(st.sampled_from(["ClusterIP", "NodePort"])),
+                "ports": [{"port": 80, "targetPort": draw(st.sampled_from([80, "http", 8080]))}]}  # fmt: skip
+    elif kind == "HorizontalPodAutoscaler":
+        spec = {"scaleTargetRef": {"kind": "Deployment", "name": draw(NAMES)},
+                "maxReplicas": draw(st.integers(0, 5))}  # fmt: skip
+    else:
+        backend = {"service": {"name": draw(NAMES), "port": {"number": 80}}}
+        spec = {"rules": [{"http": {"paths": [{"path": "/", "backend": backend}]}}]}
+    return {"kind": kind, "metadata": {"name": name}, "spec": spec}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(workload(), referring()), min_size=1, max_size=6))
+def test_manifests_that_refer_to_each_other_are_read_or_refused_clearly(documents):
+    survives_all(import_kubernetes, documents)
+
+
+def survives_all(reader, documents: list) -> None:
+    text = yaml.safe_dump_all(documents).encode()
     try:
         reader([Upload("f.yml", text)])
     except ArchitectureInvalid as invalid:
         assert invalid.problems and all(p.msg for p in invalid.problems)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.text(min_size=1, max_size=8), values(COMPOSE_KEYS), max_size=4))
-def test_any_compose_shape_is_read_or_refused_clearly(services):
-    survives(import_compose, {"services": services})
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(values(KUBERNETES_KEYS), min_size=1, max_size=3), st.sampled_from(KINDS))
-def test_any_kubernetes_shape_is_read_or_refused_clearly(documents, kind):
-    shaped = [
-        d | {"kind": kind, "metadata": {"name": "x"}} if isinstance(d, dict) else d
-        for d in documents
-    ]
-    for document in shaped:
-        survives(import_kubernetes, document)

@@ -187,6 +187,17 @@ def test_a_workload_without_containers_is_refused_naming_the_key():
     )
 
 
+@pytest.mark.parametrize("pod_spec", ["{containers: []}", "{}"])
+def test_a_service_selecting_a_workload_without_containers_is_a_refusal_not_a_crash(pod_spec):
+    empty = (
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n"
+        f"    metadata: {{labels: {{app: web}}}}\n    spec: {pod_spec}\n"
+    )
+    with pytest.raises(DeploymentInvalid) as caught:
+        kubernetes(empty, service("web"))
+    assert caught.value.problems[0].loc[-1] == "containers"
+
+
 def test_stateful_sets_daemon_sets_and_their_pod_names_are_read():
     stateful = deployment("db", "postgres:16").replace("kind: Deployment", "kind: StatefulSet")
     stateful = stateful.replace(
