@@ -47,9 +47,46 @@ def test_any_kubernetes_shape_is_read_or_refused_clearly(documents):
     survives_all(import_kubernetes, shaped)
 
 
+# Compose services that refer to each other by name, across a file and its override.
+NAMES = st.sampled_from(["web", "api", "db"])
+REFERENCE = st.one_of(
+    NAMES,
+    st.sampled_from(
+        ["http://web:80/", "api:8080", "db:5432", "${HOST:-api}:80", "postgres://db/x"]
+    ),
+)
+COMPOSE_SERVICE = st.fixed_dictionaries(
+    {},
+    optional={
+        "image": st.sampled_from(["acme/web", "postgres:16", "redis", "nginx"]),
+        "environment": st.one_of(st.dictionaries(st.sampled_from(["URL", "DB"]), REFERENCE, max_size=2),
+                                 st.lists(REFERENCE.map(lambda r: f"URL={r}"), max_size=2)),
+        "depends_on": st.one_of(st.lists(NAMES, max_size=3),
+                                st.dictionaries(NAMES, st.just({"condition": "service_started"}))),
+        "links": st.lists(st.one_of(NAMES, NAMES.map(lambda n: f"{n}:alias")), max_size=2),
+        "network_mode": st.one_of(NAMES.map(lambda n: f"service:{n}"), st.just("host")),
+        "extends": st.one_of(NAMES, st.fixed_dictionaries({"service": NAMES})),
+        "ports": st.lists(st.sampled_from(["80", "8080:80", 80, "127.0.0.1:5432:5432"]), max_size=2),
+        "deploy": st.fixed_dictionaries({}, optional={"replicas": st.integers(-1, 3)}),
+        "scale": st.integers(-1, 3),
+    },
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.dictionaries(NAMES, st.one_of(st.none(), COMPOSE_SERVICE), max_size=3),
+                min_size=1, max_size=2))  # fmt: skip
+def test_compose_services_that_refer_to_each_other_are_read_or_refused_clearly(files):
+    uploads = [Upload(f"compose{n}.yml", yaml.safe_dump({"services": f}).encode())
+               for n, f in enumerate(files)]  # fmt: skip
+    try:
+        import_compose(uploads)
+    except ArchitectureInvalid as invalid:
+        assert invalid.problems and all(p.msg for p in invalid.problems)
+
+
 # Manifests that refer to each other (Services selecting Pods, autoscalers and Ingresses
 # naming their targets), with the parts a reader relies on present, empty or missing.
-NAMES = st.sampled_from(["web", "api", "db"])
 LABELS = st.dictionaries(st.sampled_from(["app", "tier"]), NAMES, max_size=2)
 CONTAINERS = st.one_of(
     st.none(),
