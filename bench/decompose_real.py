@@ -89,7 +89,7 @@ def reference(tree: SourceTree) -> dict[str, str]:
 
 
 def imports_only(tree: SourceTree) -> Monolith:
-    counts = import_counts(tree)
+    counts, _ = import_counts(tree)
     modules = [{"name": f.module, "calls": dict(counts.get(f.module, {}))} for f in tree.files]
     return parse_monolith({"modules": modules})
 

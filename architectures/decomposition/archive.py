@@ -11,9 +11,11 @@ file without execute permission.
 """
 
 import io
+import lzma
 import stat
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -25,6 +27,15 @@ from architectures.decomposition.monolith import MonolithInvalid, Problem
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 64 * 1024
+# Long names and pax attributes are read whole into memory before any limit sees the
+# entry they describe; a path needs a few KiB at most.
+EXTENDED_HEADER_BYTES = 64 * 1024
+# Everything zipfile, tarfile and their decompressors raise for a damaged, encrypted or
+# exotic archive (bad name encodings, unknown methods, corrupt streams, bad offsets).
+UNREADABLE = (
+    zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, ValueError, RuntimeError,
+    NotImplementedError, zlib.error, lzma.LZMAError,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -56,8 +67,10 @@ def extract_archive(
     try:
         entries = _zip_entries(data) if kind == "zip" else _tar_entries(data)
         return _write(entries, target.resolve(), budget)
-    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as error:
-        raise _refuse(f"The archive cannot be read: {error}.") from None
+    except MonolithInvalid:
+        raise
+    except UNREADABLE as error:
+        raise _refuse(f"The archive cannot be read: {_without(target, error)}.") from None
 
 
 def archive_names(data: bytes, *, limits: ArchiveLimits = ArchiveLimits()) -> list[str] | None:
@@ -72,7 +85,7 @@ def archive_names(data: bytes, *, limits: ArchiveLimits = ArchiveLimits()) -> li
         for entry in _zip_entries(data) if kind == "zip" else _tar_entries(data):
             budget.admit(entry)
             names.append(entry.name)
-    except (MonolithInvalid, zipfile.BadZipFile, tarfile.TarError, EOFError, OSError):
+    except (MonolithInvalid, *UNREADABLE):
         return None
     return names
 
@@ -125,8 +138,27 @@ def _zip_entries(data: bytes) -> Iterator[_Entry]:
         yield _Entry(info.filename, info.file_size, kind, partial(archive.open, info))
 
 
+class _BoundedTarInfo(tarfile.TarInfo):
+    """A tar header that refuses an outsized long name or pax block before it is read."""
+
+    def _proc_member(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.type in _EXTENDED_HEADERS and self.size > EXTENDED_HEADER_BYTES:
+            raise _refuse(
+                f"A name or attribute header of {self.size:,} bytes: refused "
+                f"(over {EXTENDED_HEADER_BYTES // 1024} KiB)."
+            )
+        return super()._proc_member(tarfile_)
+
+
+_EXTENDED_HEADERS = (tarfile.GNUTYPE_LONGNAME, tarfile.GNUTYPE_LONGLINK, tarfile.XHDTYPE,
+                     tarfile.XGLTYPE, tarfile.SOLARIS_XHDTYPE)  # fmt: skip
+
+
 def _tar_entries(data: bytes) -> Iterator[_Entry]:
-    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+    # Names that are not UTF-8 become U+FFFD rather than surrogates, which no page can show.
+    with tarfile.open(
+        fileobj=io.BytesIO(data), mode="r:gz", tarinfo=_BoundedTarInfo, errors="replace"
+    ) as archive:
         for member in archive:
             yield _Entry(
                 member.name, member.size, _tar_kind(member), partial(archive.extractfile, member)
@@ -162,6 +194,8 @@ def _write(entries: Iterator[_Entry], target: Path, budget: _Budget) -> int:
 
 
 def _safe_path(target: Path, name: str) -> Path:
+    if "\x00" in name:
+        raise _refuse(f"{name!r} holds a NUL character, which no file name can: refused.")
     relative = PurePosixPath(name.replace("\\", "/"))
     parts = relative.parts
     if relative.is_absolute() or ".." in parts or (parts and ":" in parts[0]):
@@ -176,6 +210,11 @@ def _copy(source: IO[bytes], sink: IO[bytes], budget: _Budget, name: str) -> Non
     while chunk := source.read(CHUNK):
         budget.count(len(chunk), name)
         sink.write(chunk)
+
+
+def _without(folder: Path, error: Exception) -> str:
+    """The error's text without the temporary folder's path, which means nothing to users."""
+    return str(error).replace(f"{folder.resolve()}/", "").replace(f"{folder}/", "")
 
 
 def _refuse(message: str) -> MonolithInvalid:

@@ -18,8 +18,12 @@ from architectures.decomposition.django_loads import DynamicLoads
 from architectures.decomposition.django_models import ModelClass, ModelIndex, find_models
 from architectures.decomposition.django_relations import relations
 from architectures.decomposition.import_graph import ImportCounts, import_counts
-from architectures.decomposition.monolith import Monolith, parse_monolith
-from architectures.decomposition.source_tree import SourceTree, read_source_tree
+from architectures.decomposition.monolith import Monolith, MonolithInvalid, Problem, parse_monolith
+from architectures.decomposition.source_tree import (
+    SourceTree,
+    read_source_tree,
+    without_deep_files,
+)
 
 APPROXIMATIONS = (
     "Tables are named as Django names them by default (<app_label>_<model>) unless "
@@ -40,6 +44,20 @@ def import_django_project(
 
 
 def django_monolith(tree: SourceTree) -> Monolith:
+    try:
+        return _read(tree)
+    except RecursionError:
+        pass  # a file nests too deeply for the recursive readers; leave it out
+    shallow = without_deep_files(tree)
+    try:
+        return _read(shallow)
+    except RecursionError:
+        raise MonolithInvalid(
+            [Problem((), "The code nests too deeply to read, even without its deepest files.")]
+        ) from None
+
+
+def _read(tree: SourceTree) -> Monolith:
     bindings = Bindings(tree.files)
     index = find_models(tree.files, bindings)
     loads = DynamicLoads(tree.files, index)
@@ -50,9 +68,9 @@ def django_monolith(tree: SourceTree) -> Monolith:
         reader.visit(file.tree)
         accesses[file.module] = reader.access
     by_name = _model_definitions(index, bindings, loads, accesses)
-    imports = import_counts(tree)
+    imports, import_notes = import_counts(tree)
     modules = [_module(f.module, f.lines, imports, accesses[f.module]) for f in tree.files]
-    notes = [*tree.notes, *_notes(index, loads, accesses, by_name)]
+    notes = [*tree.notes, *import_notes, *_notes(index, loads, accesses, by_name)]
     return parse_monolith({"modules": modules, "notes": notes})
 
 

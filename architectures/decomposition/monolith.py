@@ -129,13 +129,25 @@ def _parse_notes(problems: list[Problem], raw: Any) -> tuple[str, ...]:
     ok = (
         isinstance(raw, list)
         and len(raw) <= NOTES_MAX
-        and all(isinstance(n, str) and len(n) <= NOTE_LENGTH_MAX for n in raw)
+        and all(isinstance(n, str) and len(n) <= NOTE_LENGTH_MAX and _unicode(n) for n in raw)
     )
     if not ok:
-        msg = f"At most {NOTES_MAX} notes, each a text of at most {NOTE_LENGTH_MAX:,} characters."
+        msg = (
+            f"At most {NOTES_MAX} notes, each a text of at most {NOTE_LENGTH_MAX:,} characters "
+            "of valid Unicode."
+        )
         problems.append(Problem(("notes",), msg, "list_type"))
         return ()
     return tuple(raw)
+
+
+def _unicode(text: str) -> bool:
+    """False for a lone surrogate (JSON's "\\ud800"), which no database or page can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _check_module_list(raw: Any) -> list[Problem]:

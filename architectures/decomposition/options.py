@@ -1,7 +1,6 @@
 """The options of a decomposition, declared and checked once for the core, the pages and
 the API: `resolution` (None: chosen by `granularity`), `pins` and `teams`."""
 
-import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -69,7 +68,9 @@ def _resolution_problems(resolution: Any) -> list[Problem]:
         return []
     if not isinstance(resolution, int | float) or isinstance(resolution, bool):
         return [Problem(("resolution",), "Must be a number.", "float_type")]
-    if not (math.isfinite(resolution) and RESOLUTION_MIN <= resolution <= RESOLUTION_MAX):
+    # Compared as they are: NaN lies in no range, and an integer too large for a float
+    # (which math.isfinite cannot take) compares exactly.
+    if not RESOLUTION_MIN <= resolution <= RESOLUTION_MAX:
         msg = f"Must lie between {RESOLUTION_MIN} and {RESOLUTION_MAX:g}."
         return [Problem(("resolution",), msg, "value_error")]
     return []

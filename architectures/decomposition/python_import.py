@@ -36,7 +36,7 @@ def python_monolith(
     names = sorted(tree.modules)
     mapping = dict(tables or {})
     _check_mapping(mapping, names)
-    imports = import_counts(tree)
+    imports, import_notes = import_counts(tree)
     modules = [
         {
             "name": f.module,
@@ -46,7 +46,7 @@ def python_monolith(
         }
         for f in sorted(tree.files, key=lambda f: f.module)
     ]
-    return parse_monolith({"modules": modules, "notes": list(tree.notes)})
+    return parse_monolith({"modules": modules, "notes": [*tree.notes, *import_notes]})
 
 
 def _check_mapping(mapping: Mapping[str, Any], names: list[str]) -> None:

@@ -32,6 +32,11 @@ TEST_FOLDERS = frozenset({"tests", "test", "testing", "test_utils", "testutils"}
 TEST_FILES = ("test_*.py", "*_test.py", "tests.py", "conftest.py")
 # Larger files are generated code or data, not a module a team maintains.
 FILE_SIZE_MAX = 4 * 1024 * 1024
+# The readers walk syntax trees recursively, a few Python frames per level, so a file
+# nesting hundreds of levels (a generated 600-term sum, a long elif chain) exhausts the
+# stack. Code people write stays far below this: 63 levels at most over the 5,181 files
+# of Decider's own dependencies.
+NESTING_MAX = 150
 ROOT_SEARCH_DEPTH = 3
 
 
@@ -62,6 +67,29 @@ class SourceTree:
     @property
     def modules(self) -> set[str]:
         return {f.module for f in self.files}
+
+
+def without_deep_files(tree: SourceTree, limit: int = NESTING_MAX) -> SourceTree:
+    """The tree without the files nesting more than `limit` levels, named in its notes.
+    Measuring the depth costs about as much as parsing, so a reader calls this only
+    after one of its walks ran out of stack."""
+    deep = [f for f in tree.files if _deeper_than(f.tree, limit)]
+    if not deep:
+        return tree
+    kept = tuple(f for f in tree.files if all(f is not d for d in deep))
+    note = f"Nested over {limit} levels, left out: {listed(f.relative for f in deep)}."
+    return SourceTree(tree.root, tree.packages, kept, (*tree.notes, note))
+
+
+def _deeper_than(tree: ast.AST, limit: int) -> bool:
+    """Whether the tree nests more than `limit` levels, found without recursing."""
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return False
 
 
 def read_source_tree(
@@ -236,16 +264,18 @@ class _Reader:
         if not self.include_tests:
             notes.append("Test folders (tests, test, testing, test_utils) are left out.")
         if self.namespaces:
-            notes.append(
-                f"Read as namespace packages (no __init__.py): {_listed(self.namespaces)}."
-            )
+            notes.append(f"Read as namespace packages (no __init__.py): {listed(self.namespaces)}.")
         if self.unimportable:
             notes.append(
-                f"Not importable (not identifiers), left out: {_listed(self.unimportable)}."
+                f"Not importable (not identifiers), left out: {listed(self.unimportable)}."
             )
         if self.unreadable:
-            notes.append(f"Not parsed, left out: {_listed(self.unreadable)}.")
+            notes.append(f"Not parsed, left out: {listed(self.unreadable)}.")
         return notes
+
+
+def _readable(name: str) -> str:
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _walk(directory: Path) -> Iterator[tuple[Path, list[str]]]:
@@ -277,7 +307,9 @@ def _dunder_or_app_config(name: str) -> bool:
     return (name.startswith("__") and name.endswith("__")) or name == "default_app_config"
 
 
-def _listed(items: Iterable[str], shown: int = 12) -> str:
-    items = list(items)
+def listed(items: Iterable[str], shown: int = 12) -> str:
+    """The first `shown` items, readable: a file name that is not UTF-8 reaches Python
+    with surrogates, which no page or database can hold, so those bytes show as U+FFFD."""
+    items = [_readable(item) for item in items]
     text = ", ".join(items[:shown])
     return text + (f" and {len(items) - shown:,} more" if len(items) > shown else "")

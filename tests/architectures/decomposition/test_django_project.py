@@ -156,3 +156,17 @@ def test_a_manager_write_is_a_write_only_unless_the_chain_also_fetches_rows(tmp_
     signup = {t: str(a) for t, a in modules["crm.signup"].tables.items()}
     assert signup == {"crm_customer": "w", "crm_tag": "w", "crm_note": "rw"}
     assert {t: str(a) for t, a in modules["crm.report"].tables.items()} == {"crm_note": "r"}
+
+
+def test_a_file_nesting_too_deeply_for_the_readers_is_left_out_and_named(tmp_path):
+    files = FILES | {"shop/generated.py": "X = " + " + ".join(["1"] * 2000) + "\n"}
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    monolith = import_django_project(tmp_path)
+    assert "shop.generated" not in {m.name for m in monolith.modules}
+    assert "shop.views" in {m.name for m in monolith.modules}
+    assert any(
+        n.startswith("Nested over 150 levels, left out: shop/generated.py") for n in monolith.notes
+    )

@@ -110,3 +110,10 @@ def test_it_limits_the_number_of_calls():
     ]
     found = problems_of({"modules": modules})
     assert found[("modules",)].startswith("At most 200,000 calls entries")
+
+
+def test_a_note_holding_a_lone_surrogate_is_refused():
+    # JSON's "\ud800" parses to a string that no page, file or database can encode.
+    problems = problems_of({"modules": [{"name": "a"}], "notes": ["fine", "bad \ud800"]})
+    assert "valid Unicode" in problems[("notes",)]
+    assert parse_monolith({"modules": [{"name": "a"}], "notes": ["ünïcode ✓"]}).notes

@@ -91,3 +91,22 @@ def test_namespace_packages_are_read_and_named_in_the_notes(tmp_path):
     monolith = import_python_package(tmp_path)
     assert {m.name for m in monolith.modules} == {"shop.orders.views", "shop.orders.forms"}
     assert any("namespace packages" in n and "shop.orders" in n for n in monolith.notes)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from ... import y\n",  # climbs above the top package: grimp's Rust code panicked
+        "f(a=1, a=2)\n",  # a repeated keyword, which `ast` accepts and grimp refuses
+        "x = f'{1:\n}'\n",  # a newline in an f-string's format spec, likewise
+    ],
+)
+def test_a_file_grimp_cannot_scan_is_left_out_of_the_imports_and_named(tmp_path, source):
+    package = make_package(tmp_path, "tinyshop_g")
+    (package / "odd.py").write_text(source)
+    monolith = import_python_package(package)
+    modules = {m.name: m for m in monolith.modules}
+    assert "tinyshop_g.odd" in modules and modules["tinyshop_g.odd"].calls == {}
+    # The other files' imports are still counted.
+    assert modules["tinyshop_g.orders.models"].calls == {"tinyshop_g.payments": 2}
+    assert "Imports not read (grimp cannot parse them): tinyshop_g/odd.py." in monolith.notes

@@ -171,3 +171,12 @@ def test_it_rejects_bad_options_naming_each():
         decompose(monolith, resolution=0, pins={"ghost": "x", "a1": ""})
     locs = {p.loc for p in caught.value.problems}
     assert locs == {("resolution",), ("pins", "ghost"), ("pins", "a1")}
+
+
+@pytest.mark.parametrize(
+    "resolution", [10**400, float("nan"), float("inf"), -1], ids=["huge", "nan", "inf", "negative"]
+)
+def test_a_resolution_out_of_range_is_a_problem_however_it_is_written(resolution):
+    with pytest.raises(MonolithInvalid) as caught:
+        decompose(parse_monolith(TWO_TEAMS), resolution=resolution)
+    assert [p.loc for p in caught.value.problems] == [("resolution",)]
