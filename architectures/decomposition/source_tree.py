@@ -110,6 +110,7 @@ def read_source_tree(
     if not reader.files:
         msg = f"No Python module found under {path} (after leaving out {reader.left_out()})."
         raise MonolithInvalid([Problem(("path",), msg)])
+    reader.drop_shadowed()
     return SourceTree(root, tuple(found), tuple(reader.files), tuple(reader.summary()))
 
 
@@ -185,6 +186,15 @@ class _Reader:
         self.namespaces: list[str] = []
         self.unimportable: list[str] = []
         self.unreadable: list[str] = []
+        self.shadowed: list[str] = []
+
+    def drop_shadowed(self) -> None:
+        """`shop/a.py` beside `shop/a/__init__.py`: Python imports the package, so the
+        module file is left out and named."""
+        packages = {f.module for f in self.files if f.is_package}
+        self.shadowed = [f.relative for f in self.files
+                         if not f.is_package and f.module in packages]  # fmt: skip
+        self.files = [f for f in self.files if f.is_package or f.module not in packages]
 
     def package(self, directory: Path) -> Package | None:
         if not directory.name.isidentifier():
@@ -271,6 +281,10 @@ class _Reader:
             )
         if self.unreadable:
             notes.append(f"Not parsed, left out: {listed(self.unreadable)}.")
+        if self.shadowed:
+            notes.append(
+                f"Shadowed by a package of the same name, left out: {listed(self.shadowed)}."
+            )
         return notes
 
 
@@ -307,9 +321,15 @@ def _dunder_or_app_config(name: str) -> bool:
     return (name.startswith("__") and name.endswith("__")) or name == "default_app_config"
 
 
-def listed(items: Iterable[str], shown: int = 12) -> str:
-    """The first `shown` items, readable: a file name that is not UTF-8 reaches Python
+def listed(items: Iterable[str], shown: int = 12, characters: int = 1200) -> str:
+    """The first `shown` items, within `characters` so that a note stays within a
+    monolith's limit on notes, and readable: a file name that is not UTF-8 reaches Python
     with surrogates, which no page or database can hold, so those bytes show as U+FFFD."""
     items = [_readable(item) for item in items]
-    text = ", ".join(items[:shown])
-    return text + (f" and {len(items) - shown:,} more" if len(items) > shown else "")
+    kept: list[str] = []
+    for item in items[:shown]:
+        if kept and sum(len(k) + 2 for k in kept) + len(item) > characters:
+            break
+        kept.append(item[:characters])
+    more = len(items) - len(kept)
+    return ", ".join(kept) + (f" and {more:,} more" if more else "")

@@ -2,6 +2,7 @@ import os
 import warnings
 from pathlib import Path
 
+from architectures.decomposition.monolith import NOTE_LENGTH_MAX
 from architectures.decomposition.source_tree import (
     NESTING_MAX,
     read_source_tree,
@@ -49,3 +50,20 @@ def test_without_deep_files_leaves_out_and_names_only_the_deep_ones(tmp_path):
     assert tree.modules == {"shop", "shop.a"}
     assert tree.notes[-1] == f"Nested over {NESTING_MAX} levels, left out: shop/deep.py."
     assert without_deep_files(tree) is tree
+
+
+def test_a_module_file_beside_a_package_of_its_name_is_left_out_as_python_would(tmp_path):
+    write(tmp_path, {"shop/__init__.py": "X = 1\n", "shop/a.py": "x = 1\n",
+                     "shop/a/__init__.py": "y = 2\n", "shop/b.py": "z = 3\n"})  # fmt: skip
+    tree = read_source_tree(tmp_path)
+    assert [f.relative for f in tree.files if f.module == "shop.a"] == ["shop/a/__init__.py"]
+    assert "Shadowed by a package of the same name, left out: shop/a.py." in tree.notes
+
+
+def test_a_long_list_of_left_out_files_keeps_its_note_within_a_monoliths_limit(tmp_path):
+    folder = "shop/" + "/".join(["d" * 40] * 4)
+    broken = {f"{folder}/m{n}.py": "def (:\n" for n in range(30)}
+    write(tmp_path, {"shop/__init__.py": "X = 1\n", "shop/a.py": "x = 1\n", **broken})
+    tree = read_source_tree(tmp_path)
+    note = next(n for n in tree.notes if n.startswith("Not parsed"))
+    assert len(note) <= NOTE_LENGTH_MAX and note.endswith(" more.")
