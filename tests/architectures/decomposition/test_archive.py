@@ -1,9 +1,13 @@
 import io
 import struct
 import tarfile
+import tempfile
 import zipfile
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from architectures.decomposition.archive import (
     ArchiveLimits,
@@ -192,3 +196,30 @@ def test_an_outsized_long_name_is_refused_before_it_is_read(tmp_path, kind):
 def test_a_name_that_is_not_utf8_reads_as_replacement_characters(tmp_path):
     data = tarred(lambda a: add_file(a, b"bad\xff/x.py".decode("utf-8", "surrogateescape"), b""))
     assert archive_names(data) == ["bad\ufffd/x.py"]
+
+
+SAMPLES = {
+    "zip": _deflated(
+        {"shop/__init__.py": b"", "shop/models.py": b"x = 1\n" * 40}, zipfile.ZIP_DEFLATED
+    ),
+    "lzma zip": _deflated({"shop/models.py": b"x = 1\n" * 40}, zipfile.ZIP_LZMA),
+    "tar.gz": tarred(lambda a: add_file(a, "shop/models.py", b"x = 1\n" * 40)),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted(SAMPLES)),
+    st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), min_size=1, max_size=4),
+)
+def test_a_damaged_archive_is_read_or_refused_never_a_crash(kind, damage):
+    raw = bytearray(SAMPLES[kind])
+    for position, value in damage:
+        raw[position % len(raw)] = value
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            extract_archive(bytes(raw), Path(folder))
+        except MonolithInvalid as refused:
+            assert refused.problems[0].msg
+    names = archive_names(bytes(raw))
+    assert names is None or all(isinstance(n, str) for n in names)
