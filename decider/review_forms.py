@@ -26,6 +26,7 @@ from architectures.model import (
     parse_architecture,
 )
 from architectures.review_formats import REVIEW_FORMATS, read_review_input
+from decider.formrows import posted_rows
 
 
 def _choices(enum: Any, blank: bool = False) -> list[tuple[str, str]]:
@@ -153,6 +154,8 @@ def described(problem: Problem, files: Collection[str] = ()) -> str:
 
 def builder_formsets(data: Any = None, architecture: Architecture | None = None) -> tuple:
     if data is not None:
+        data = posted_rows(posted_rows(data, "components", ComponentFormSet.max_num),
+                           "links", LinkFormSet.max_num)  # fmt: skip
         return ComponentFormSet(data, prefix="components"), LinkFormSet(data, prefix="links")
     initial = architecture.to_dict() if architecture else {"components": [], "links": []}
     components = [

@@ -6,12 +6,14 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
+from decider.formrows import removed_row
+
 
 def with_row_defaults(data: QueryDict, prefix: str, form: type[forms.Form]) -> QueryDict:
     """`data` with each row's missing choices set to the field's initial value, so an added
     row shows "normal" load rather than the first choice, and no error."""
     data = data.copy()
-    total = int(data.get(f"{prefix}-TOTAL_FORMS", 0))
+    total = int(data[f"{prefix}-TOTAL_FORMS"])  # set by edit_rows, within the formset's limit
     for index in range(total):
         for name, field in form.base_fields.items():
             key = f"{prefix}-{index}-{name}"
@@ -27,10 +29,9 @@ def focus_after(action: str, prefix: str, formset: Any, *, first_field: str) -> 
     rows = formset.forms
     if not rows:
         return None
-    removed = action.removeprefix(f"remove-{prefix}-")
-    if action == f"add-{prefix}" or not removed.isdigit():
-        index = len(rows) - 1
-    else:
-        index = min(int(removed), len(rows) - 1)
+    removed = removed_row(action, prefix)
+    index = (
+        len(rows) - 1 if action == f"add-{prefix}" or removed < 0 else min(removed, len(rows) - 1)
+    )
     rows[index].fields[first_field].widget.attrs["autofocus"] = True
     return index

@@ -77,6 +77,20 @@ def test_rows_can_be_added_and_removed_without_javascript(client):
     assert Review.objects.count() == 0
 
 
+@pytest.mark.parametrize("index", ["²", "9" * 5000])
+def test_a_remove_button_naming_no_row_removes_nothing(client, index):
+    page = client.post("/review/", BUILD | {"action": f"remove-links-{index}"})
+    assert page.status_code == 200
+    assert 'name="links-1-source"' in page.content.decode()
+
+
+def test_a_bare_row_count_renders_only_the_rows_posted(client):
+    page = client.post("/review/analyse/", BUILD | {"links-TOTAL_FORMS": "3000"})
+    assert page.status_code == 200
+    assert 'name="links-1-source"' in page.content.decode()
+    assert 'name="links-2-source"' not in page.content.decode()
+
+
 def test_the_live_analysis_answers_htmx_with_a_partial(client):
     response = client.post("/review/analyse/", BUILD, headers={"HX-Request": "true"})
     html = response.content.decode()

@@ -44,3 +44,9 @@ def test_after_remove_the_row_that_took_its_place_has_the_focus():
 
 def test_with_no_row_left_nothing_in_a_row_has_the_focus():
     assert focus_after("remove-domains-0", "domains", formset(0), first_field="name") is None
+
+
+def test_an_action_naming_no_row_puts_the_focus_on_the_last_row():
+    for action in ("remove-domains-²", "remove-domains-" + "9" * 5000):
+        rows = formset(2)
+        assert focus_after(action, "domains", rows, first_field="name") == 1
