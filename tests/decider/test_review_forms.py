@@ -12,6 +12,9 @@ def test_problems_are_placed_in_the_words_of_the_page():
 
 
 def test_every_builder_cell_has_a_label_to_name_it():
-    components, links = builder_formsets({"components-TOTAL_FORMS": "1", "links-TOTAL_FORMS": "1"})
+    # A browser posts every cell of every row, blank ones too.
+    blank = {"components-TOTAL_FORMS": "1", "components-0-name": "",
+             "links-TOTAL_FORMS": "1", "links-0-source": ""}  # fmt: skip
+    components, links = builder_formsets(blank)
     for row in (components.forms[0], links.forms[0]):
         assert all(field.label for field in row)
