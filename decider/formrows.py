@@ -1,8 +1,11 @@
 """Adding and removing formset rows on the server, so editors work without JavaScript."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import Any
 
+from django import forms
 from django.http import QueryDict
 
 
@@ -10,8 +13,9 @@ def edit_rows(
     post: QueryDict, prefix: str, fields: Sequence[str], action: str, limit: int
 ) -> QueryDict:
     """Apply `add-<prefix>` or `remove-<prefix>-N` to the posted rows, keeping all else typed."""
-    data = posted_rows(post, prefix, limit)
-    total = _int(data.get(f"{prefix}-TOTAL_FORMS"))
+    data = post.copy()
+    # The count is user input: never loop past the rows posted or what the formset accepts.
+    total = min(_int(data.get(f"{prefix}-TOTAL_FORMS")), limit, rows_held(data, prefix))
     if action == f"add-{prefix}":
         data[f"{prefix}-TOTAL_FORMS"] = str(min(total + 1, limit))
         return data
@@ -30,19 +34,30 @@ def edit_rows(
     return data
 
 
-def posted_rows(post: QueryDict, prefix: str, limit: int) -> QueryDict:
-    """`post` with its row count no larger than the rows it holds, nor than `limit`.
-    A browser posts every field of every row, blank ones too; a bare count of 3,000 is
-    not 3,000 rows to render (a 100-byte request once cost ten seconds of a worker)."""
-    data = post.copy()
-    count = f"{prefix}-TOTAL_FORMS"
-    if count not in data:
-        return data  # the formset says what is missing
+class PostedRowsFormSet(forms.BaseFormSet):
+    """A formset that makes no more rows than were posted. A browser posts every field of
+    every row, blank ones too; a bare count of 3,000 is not 3,000 rows to render (a
+    100-byte request once cost ten seconds of a worker)."""
+
+    def total_form_count(self) -> int:
+        total = super().total_form_count()
+        return min(total, self._rows_held) if self.is_bound else total
+
+    @cached_property
+    def _rows_held(self) -> int:
+        return rows_held(self.data, self.prefix)
+
+
+def row_formset(form: type[forms.Form], limit: int) -> Any:
+    """The formset of an editable table of `form` rows, at most `limit` of them."""
+    return forms.formset_factory(form, formset=PostedRowsFormSet, extra=0, max_num=limit,
+                                 validate_max=True, absolute_max=limit)  # fmt: skip
+
+
+def rows_held(data: Mapping[str, Any], prefix: str) -> int:
+    """How many rows `data` holds fields of: one past the highest row index posted."""
     row = re.compile(rf"{re.escape(prefix)}-(\d{{1,6}})-")
-    indexes = [int(m.group(1)) for key in data if (m := row.match(key))]
-    held = max(indexes, default=-1) + 1
-    data[count] = str(min(_int(data[count]), limit, held))
-    return data
+    return max((int(m.group(1)) for key in data if (m := row.match(key))), default=-1) + 1
 
 
 def removed_row(action: str, prefix: str) -> int:

@@ -12,6 +12,7 @@ from django import forms
 from decider.engine import choices as c
 from decider.engine.answers import Answers, AnswersInvalid, parse_answers
 from decider.engine.questions import QUESTIONS, Kind, Question, Section
+from decider.formrows import row_formset
 from decider.models import NAME_MAX
 
 MAX_DOMAIN_ROWS = c.MAX_DOMAINS
@@ -144,9 +145,7 @@ class DomainForm(forms.Form):
     publishes_to = forms.CharField(max_length=2000, required=False, label="Events to (async)")
 
 
-DomainFormSet = forms.formset_factory(
-    DomainForm, extra=0, max_num=MAX_DOMAIN_ROWS, validate_max=True, absolute_max=MAX_DOMAIN_ROWS
-)
+DomainFormSet = row_formset(DomainForm, MAX_DOMAIN_ROWS)
 
 DEFAULT_DOMAIN_ROWS = [{"name": name, "load": "normal"} for name in c.DEFAULT_DOMAINS]
 

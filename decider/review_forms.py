@@ -26,7 +26,7 @@ from architectures.model import (
     parse_architecture,
 )
 from architectures.review_formats import REVIEW_FORMATS, read_review_input
-from decider.formrows import posted_rows
+from decider.formrows import row_formset
 
 
 def _choices(enum: Any, blank: bool = False) -> list[tuple[str, str]]:
@@ -56,14 +56,8 @@ class LinkForm(forms.Form):
     discovery = forms.BooleanField(required=False)
 
 
-def _formset(form: type[forms.Form], limit: int) -> Any:
-    return forms.formset_factory(
-        form, extra=0, max_num=limit, validate_max=True, absolute_max=limit
-    )
-
-
-ComponentFormSet = _formset(ComponentForm, MAX_COMPONENTS)
-LinkFormSet = _formset(LinkForm, MAX_LINKS)
+ComponentFormSet = row_formset(ComponentForm, MAX_COMPONENTS)
+LinkFormSet = row_formset(LinkForm, MAX_LINKS)
 ROW_FIELDS = {"components": list(ComponentForm.base_fields), "links": list(LinkForm.base_fields)}
 ROW_NAMES = {"components": "Component", "links": "Link"}
 
@@ -154,8 +148,6 @@ def described(problem: Problem, files: Collection[str] = ()) -> str:
 
 def builder_formsets(data: Any = None, architecture: Architecture | None = None) -> tuple:
     if data is not None:
-        data = posted_rows(posted_rows(data, "components", ComponentFormSet.max_num),
-                           "links", LinkFormSet.max_num)  # fmt: skip
         return ComponentFormSet(data, prefix="components"), LinkFormSet(data, prefix="links")
     initial = architecture.to_dict() if architecture else {"components": [], "links": []}
     components = [

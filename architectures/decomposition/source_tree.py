@@ -73,12 +73,14 @@ def without_deep_files(tree: SourceTree, limit: int = NESTING_MAX) -> SourceTree
     """The tree without the files nesting more than `limit` levels, named in its notes.
     Measuring the depth costs about as much as parsing, so a reader calls this only
     after one of its walks ran out of stack."""
-    deep = [f for f in tree.files if _deeper_than(f.tree, limit)]
+    kept: list[SourceFile] = []
+    deep: list[SourceFile] = []
+    for file in tree.files:
+        (deep if _deeper_than(file.tree, limit) else kept).append(file)
     if not deep:
         return tree
-    kept = tuple(f for f in tree.files if all(f is not d for d in deep))
     note = f"Nested over {limit} levels, left out: {listed(f.relative for f in deep)}."
-    return SourceTree(tree.root, tree.packages, kept, (*tree.notes, note))
+    return SourceTree(tree.root, tree.packages, tuple(kept), (*tree.notes, note))
 
 
 def _deeper_than(tree: ast.AST, limit: int) -> bool:
@@ -327,9 +329,11 @@ def listed(items: Iterable[str], shown: int = 12, characters: int = 1200) -> str
     with surrogates, which no page or database can hold, so those bytes show as U+FFFD."""
     items = [_readable(item) for item in items]
     kept: list[str] = []
+    length = 0
     for item in items[:shown]:
-        if kept and sum(len(k) + 2 for k in kept) + len(item) > characters:
+        if kept and length + len(item) > characters:
             break
         kept.append(item[:characters])
+        length += len(item) + 2  # and its ", "
     more = len(items) - len(kept)
     return ", ".join(kept) + (f" and {more:,} more" if more else "")

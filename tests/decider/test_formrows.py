@@ -1,7 +1,8 @@
 import pytest
+from django import forms
 from django.http import QueryDict
 
-from decider.formrows import edit_rows, is_row_action, posted_rows, removed_row
+from decider.formrows import edit_rows, is_row_action, removed_row, row_formset, rows_held
 
 FIELDS = ("name", "load")
 
@@ -47,13 +48,24 @@ def test_it_recognises_row_actions():
     assert not is_row_action("submit", "domains")
 
 
+class Row(forms.Form):
+    name = forms.CharField(required=False)
+
+
+def rows_made(data: QueryDict, limit: int) -> int:
+    formset = row_formset(Row, limit)(data, prefix="d")
+    return len(formset.forms)
+
+
 def test_the_row_count_is_no_more_than_the_rows_posted_nor_the_limit():
-    assert posted_rows(posted(**{"d-TOTAL_FORMS": "3001"}), "d", 3000)["d-TOTAL_FORMS"] == "3"
+    started = {"d-INITIAL_FORMS": "0"}
+    assert rows_made(posted(**{"d-TOTAL_FORMS": "3001"}, **started), 3000) == 3
     bare = QueryDict("d-TOTAL_FORMS=3001&d-INITIAL_FORMS=0")
-    assert posted_rows(bare, "d", 3000)["d-TOTAL_FORMS"] == "0"
-    assert posted_rows(posted(**{"d-TOTAL_FORMS": "2"}), "d", 10)["d-TOTAL_FORMS"] == "2"
-    assert posted_rows(posted(), "d", 2)["d-TOTAL_FORMS"] == "2"
-    assert "d-TOTAL_FORMS" not in posted_rows(QueryDict("d-0-name=a"), "d", 10)
+    assert rows_made(bare, 3000) == 0 and rows_held(bare, "d") == 0
+    assert rows_made(posted(**{"d-TOTAL_FORMS": "2"}, **started), 10) == 2
+    assert rows_made(posted(**started), 2) == 2
+    assert not row_formset(Row, 10)(QueryDict("d-0-name=a"), prefix="d").is_valid()
+    assert edit_rows(bare, "d", FIELDS, "remove-d-0", 10)["d-TOTAL_FORMS"] == "0"
 
 
 @pytest.mark.parametrize("index", ["²", "٣", "9" * 5000, "-1", "", "x"])
